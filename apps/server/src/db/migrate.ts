@@ -1,0 +1,31 @@
+import { type Kysely, type Migration, type MigrationResult, Migrator } from 'kysely';
+import * as m0001 from './migrations/0001_accounts';
+
+/**
+ * Migrations are listed here in order rather than read from disk, so they work the same from
+ * source, from a bundle and in tests. Add a new file in migrations/ and one line below.
+ */
+const migrations: Record<string, Migration> = {
+  '0001_accounts': m0001,
+};
+
+function migratorFor<DB>(db: Kysely<DB>): Migrator {
+  return new Migrator({
+    db: db as unknown as Kysely<unknown>,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'kysely_migration',
+    migrationLockTableName: 'kysely_migration_lock',
+  });
+}
+
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResult[]> {
+  const { error, results } = await migratorFor(db).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return results ?? [];
+}
+
+/** Names of migrations this build knows that the database has not run yet. */
+export async function pendingMigrations<DB>(db: Kysely<DB>): Promise<string[]> {
+  const all = await migratorFor(db).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

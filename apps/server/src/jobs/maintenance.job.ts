@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { AppContext } from '../context';
+import { rateLimiter } from '../features/accounts/rate-limiter';
+import { sessionsRepository } from '../features/accounts/sessions.repository';
+import { defineJob } from './job';
+import { deleteFinishedBefore, enqueue } from './queue';
+
+const HOUR_MS = 3600 * 1000;
+
+/**
+ * Hourly housekeeping: expired sessions, old rate-limit windows, finished jobs older than a
+ * week. Each run books the next hour's run; the hour is in the dedupe key, so however many
+ * workers start, one run per hour is queued.
+ */
+export const maintenanceJob = defineJob({
+  name: 'maintenance.prune',
+  payload: z.object({}),
+  maxAttempts: 3,
+  async handler(_payload, ctx) {
+    const now = ctx.now();
+    const sessions = await sessionsRepository(ctx.db).deleteExpired(now);
+    await rateLimiter(ctx.db, 15 * 60 * 1000).pruneBefore(now);
+    await deleteFinishedBefore(ctx.db, now - 7 * 24 * HOUR_MS);
+    ctx.log.info({ expiredSessions: sessions }, 'maintenance done');
+    await scheduleMaintenance(ctx, Math.floor(now / HOUR_MS) + 1);
+  },
+});
+
+/** Queues the maintenance run of an hour slot (default: now), unless one is already pending. */
+export async function scheduleMaintenance(ctx: AppContext, hourSlot?: number): Promise<void> {
+  const now = ctx.now();
+  const slot = hourSlot ?? Math.floor(now / HOUR_MS);
+  await enqueue(ctx.db, maintenanceJob, {}, now, {
+    runAt: Math.max(now, slot * HOUR_MS),
+    dedupeKey: `${maintenanceJob.name}:${slot}`,
+  });
+}

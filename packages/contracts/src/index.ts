@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+// Plain words for the commonest mistake, on server and web alike.
+z.config({
+  customError: (issue) => (issue.input === undefined ? 'This field is required' : undefined),
+});
+
+export * from './accounts';
+export * from './common';
+export * from './errors';
+export * from './health';
+export * from './tokens';
