@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationResult, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationResult, Migrator, NO_MIGRATIONS } from 'kysely';
 import * as m0001 from './migrations/0001_accounts';
 
 /**
@@ -28,4 +28,11 @@ export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<MigrationResu
 export async function pendingMigrations<DB>(db: Kysely<DB>): Promise<string[]> {
   const all = await migratorFor(db).getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+/** Undoes every migration (tests prove each `down` works; operators roll back with it). */
+export async function migrateAllDown<DB>(db: Kysely<DB>): Promise<MigrationResult[]> {
+  const { error, results } = await migratorFor(db).migrateTo(NO_MIGRATIONS);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return results ?? [];
 }

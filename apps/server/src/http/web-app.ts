@@ -18,6 +18,7 @@ export async function registerWebApp(app: App, distDir: string): Promise<void> {
       root: distDir,
       wildcard: false,
       index: false,
+      cacheControl: false, // our setHeaders decides caching per file
       setHeaders: (res, filePath) => {
         const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
         res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -26,7 +27,7 @@ export async function registerWebApp(app: App, distDir: string): Promise<void> {
   }
   const sendIndex = (reply: import('fastify').FastifyReply) =>
     built
-      ? reply.header('cache-control', 'no-cache').sendFile('index.html')
+      ? reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false })
       : reply.type('text/html; charset=utf-8').send(NOT_BUILT);
 
   app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
