@@ -1,0 +1,68 @@
+import { useEffect } from 'react';
+import { useNavigate } from 'react-router';
+
+export const shortcuts: Array<{ keys: string[]; description: string }> = [
+  { keys: ['g', 'i'], description: 'Go to Inbox' },
+  { keys: ['g', 's'], description: 'Go to Spaces' },
+  { keys: ['/'], description: 'Search' },
+  { keys: ['?'], description: 'Show keyboard shortcuts' },
+];
+
+/** Typing into a field, or a modal being open, switches the single-key shortcuts off. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) {
+    return !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color'].includes(
+      target.type,
+    );
+  }
+  return false;
+}
+
+const sequenceTimeoutMs = 1200;
+
+/** `g i`, `g s`, `/` and `?` anywhere in the signed-in app. */
+export function useShortcuts(onHelp: () => void): void {
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    let pendingG = 0;
+
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing)
+        return;
+      if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
+
+      const now = Date.now();
+      if (pendingG && now - pendingG < sequenceTimeoutMs) {
+        pendingG = 0;
+        if (event.key === 'i') {
+          event.preventDefault();
+          navigate('/');
+          return;
+        }
+        if (event.key === 's') {
+          event.preventDefault();
+          navigate('/spaces');
+          return;
+        }
+      }
+      pendingG = 0;
+
+      if (event.key === 'g') {
+        pendingG = now;
+      } else if (event.key === '/') {
+        event.preventDefault();
+        navigate('/search');
+      } else if (event.key === '?') {
+        event.preventDefault();
+        onHelp();
+      }
+    }
+
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [navigate, onHelp]);
+}

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { Button } from './Button';
+import { CheckIcon, CopyIcon } from './icons';
+
+/** Copy text to the clipboard; falls back to a hidden textarea where the Clipboard API is missing (plain http). */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall through to the legacy path
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.className = 'visually-hidden';
+  document.body.append(area);
+  area.select();
+  let copied = false;
+  try {
+    copied = document.execCommand('copy');
+  } catch {
+    copied = false;
+  }
+  area.remove();
+  return copied;
+}
+
+interface CopyButtonProps {
+  text: string;
+  label?: string;
+  variant?: 'primary' | 'secondary';
+  size?: 'sm' | 'md';
+}
+
+export function CopyButton({ text, label = 'Copy', variant = 'secondary', size = 'md' }: CopyButtonProps) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = setTimeout(() => setState('idle'), 2000);
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  return (
+    <>
+      <Button
+        variant={variant}
+        size={size}
+        icon={state === 'copied' ? <CheckIcon /> : <CopyIcon />}
+        onClick={async () => setState((await copyText(text)) ? 'copied' : 'failed')}
+      >
+        {label}
+      </Button>
+      <span className="visually-hidden" role="status">
+        {state === 'copied'
+          ? 'Copied to the clipboard'
+          : state === 'failed'
+            ? 'Could not copy; select the text and copy it'
+            : ''}
+      </span>
+    </>
+  );
+}
