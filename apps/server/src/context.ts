@@ -6,6 +6,8 @@ import { localDiskStore } from './adapters/blob/local-disk-store';
 import { type DatabaseHandle, openDatabase } from './adapters/db/database';
 import { type ImageProcessor, sharpImageProcessor } from './adapters/images/image-processor';
 import { argon2idHasher, type PasswordHasher } from './adapters/passwords/password-hasher';
+import { inProcessLiveEvents } from './adapters/pubsub/in-process-live-events';
+import type { LiveEvents } from './adapters/pubsub/live-events';
 import type { Config } from './config';
 import type { Database } from './db/schema';
 
@@ -20,6 +22,8 @@ export interface AppContext {
   hasher: PasswordHasher;
   blobs: BlobStore;
   images: ImageProcessor;
+  /** Live updates fan-out (SSE); see adapters/pubsub. */
+  live: LiveEvents;
   log: Logger;
   /** Current time in epoch ms; tests replace it to travel in time. */
   now: () => number;
@@ -34,6 +38,7 @@ export function createContext(config: Config, overrides: Partial<AppContext> = {
     hasher: argon2idHasher(),
     blobs: localDiskStore(path.join(config.dataDir, 'blobs')),
     images: sharpImageProcessor(),
+    live: inProcessLiveEvents(),
     log: pino({ level: config.logLevel, base: { service: 'tidings' } }),
     now: Date.now,
     ...overrides,

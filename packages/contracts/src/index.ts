@@ -8,5 +8,10 @@ z.config({
 export * from './accounts';
 export * from './common';
 export * from './errors';
+export * from './events';
 export * from './health';
+export * from './inbox';
+export * from './search';
+export * from './spaces';
+export * from './threads';
 export * from './tokens';

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationResult, Migrator, NO_MIGRATIONS } from 'kysely';
 import * as m0001 from './migrations/0001_accounts';
+import * as m0002 from './migrations/0002_threads';
 
 /**
  * Migrations are listed here in order rather than read from disk, so they work the same from
@@ -7,6 +8,7 @@ import * as m0001 from './migrations/0001_accounts';
  */
 const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
+  '0002_threads': m0002,
 };
 
 function migratorFor<DB>(db: Kysely<DB>): Migrator {

@@ -12,6 +12,17 @@ export interface Database {
   api_tokens: ApiTokensTable;
   rate_limit_hits: RateLimitHitsTable;
   jobs: JobsTable;
+  spaces: SpacesTable;
+  space_members: SpaceMembersTable;
+  threads: ThreadsTable;
+  thread_people: ThreadPeopleTable;
+  thread_spaces: ThreadSpacesTable;
+  posts: PostsTable;
+  post_revisions: PostRevisionsTable;
+  post_asks: PostAsksTable;
+  post_receipts: PostReceiptsTable;
+  thread_subscriptions: ThreadSubscriptionsTable;
+  inbox_items: InboxItemsTable;
 }
 
 export interface WorkspacesTable {
@@ -100,3 +111,106 @@ export interface JobsTable {
   finished_at: number | null;
 }
 export type JobRow = Selectable<JobsTable>;
+
+export interface SpacesTable {
+  id: string;
+  name: string;
+  description: string;
+  visibility: 'public' | 'private';
+  created_by: string;
+  created_at: number;
+  archived_at: number | null;
+}
+export type SpaceRow = Selectable<SpacesTable>;
+
+export interface SpaceMembersTable {
+  space_id: string;
+  user_id: string;
+  added_at: number;
+}
+
+export interface ThreadsTable {
+  id: string;
+  subject: string;
+  created_by: string;
+  created_at: number;
+  last_post_at: number;
+  resolved_at: number | null;
+  resolved_by: string | null;
+}
+export type ThreadRow = Selectable<ThreadsTable>;
+
+export interface ThreadPeopleTable {
+  thread_id: string;
+  user_id: string;
+}
+
+export interface ThreadSpacesTable {
+  thread_id: string;
+  space_id: string;
+}
+
+export type ExpectationKind = 'fyi' | 'reply' | 'reply_by' | 'decision_by' | 'urgent';
+
+export interface PostsTable {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  body_md: string;
+  /** Sanitized HTML rendered from body_md at write time. */
+  body_html: string;
+  /** Plain text of the body, for excerpts and the search index. */
+  body_text: string;
+  expectation: ExpectationKind;
+  due_at: number | null;
+  urgent_reason: string | null;
+  quote_post_id: string | null;
+  quote_text: string | null;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+}
+export type PostRow = Selectable<PostsTable>;
+
+export interface PostRevisionsTable {
+  id: string;
+  post_id: string;
+  body_md: string;
+  edited_at: number;
+}
+
+export interface PostAsksTable {
+  post_id: string;
+  user_id: string;
+  answered_at: number | null;
+  answered_how: 'reply' | 'answered' | 'decided' | null;
+}
+
+export interface PostReceiptsTable {
+  post_id: string;
+  user_id: string;
+  seen_at: number;
+}
+
+export interface ThreadSubscriptionsTable {
+  thread_id: string;
+  user_id: string;
+  mode: 'follow' | 'mute';
+}
+
+export interface InboxItemsTable {
+  user_id: string;
+  thread_id: string;
+  last_activity_at: number;
+  last_post_id: string;
+  unread: number;
+  done_at: number | null;
+  snoozed_until: number | null;
+  /** 1 while an ask addressed to this person in this thread is unanswered. */
+  needs_reply: number;
+  /** The strongest open ask's kind (urgent > decision_by > reply_by > reply), or null. */
+  expectation: ExpectationKind | null;
+  /** The earliest due time among open asks, or null. */
+  due_at: number | null;
+}
+export type InboxItemRow = Selectable<InboxItemsTable>;

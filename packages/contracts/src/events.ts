@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { Id } from './common';
+
+/**
+ * What the live stream (GET /api/events, Server-Sent Events) tells a browser. Events are small
+ * notices; the browser refetches what changed. Each has an increasing id for Last-Event-ID.
+ */
+export const LiveEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('post.created'), threadId: Id, postId: Id }),
+  z.object({ type: z.literal('post.updated'), threadId: Id, postId: Id }),
+  z.object({ type: z.literal('post.deleted'), threadId: Id, postId: Id }),
+  z.object({ type: z.literal('thread.updated'), threadId: Id }),
+  z.object({ type: z.literal('receipt'), threadId: Id, postId: Id }),
+  z.object({ type: z.literal('inbox.changed'), threadId: Id }),
+]);
+export type LiveEvent = z.infer<typeof LiveEvent>;

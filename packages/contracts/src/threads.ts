@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { EpochMs, Id } from './common';
+
+/** What the sender asks of the people addressed: the answer to "Do you need a response?". */
+export const ExpectationKind = z.enum(['fyi', 'reply', 'reply_by', 'decision_by', 'urgent']);
+export type ExpectationKind = z.infer<typeof ExpectationKind>;
+
+export const ExpectationInput = z
+  .object({
+    kind: ExpectationKind,
+    dueAt: EpochMs.optional().describe('Required for reply_by and decision_by; must be in the future'),
+    urgentReason: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .describe('Required for urgent: one line on why it cannot wait'),
+    askedUserIds: z
+      .array(Id)
+      .max(500)
+      .optional()
+      .describe('Who must answer; default everyone addressed except the author'),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.kind === 'reply_by' || v.kind === 'decision_by') && v.dueAt === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['dueAt'], message: 'Choose the date you need it by' });
+    }
+    if (v.kind === 'urgent' && !v.urgentReason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['urgentReason'],
+        message: 'Say in one line why this cannot wait',
+      });
+    }
+  });
+export type ExpectationInput = z.input<typeof ExpectationInput>;
+
+/** Markdown as typed; 100 000 characters is far beyond any real message. */
+export const PostBody = z
+  .string()
+  .max(100_000, { message: 'Keep a message under 100 000 characters; attach long documents instead' });
+
+export const Recipients = z.object({
+  userIds: z.array(Id).max(500).default([]),
+  spaceIds: z.array(Id).max(50).default([]),
+});
+
+export const QuoteInput = z.object({ postId: Id, text: z.string().trim().min(1).max(2000) });
+
+export const Subject = z
+  .string()
+  .trim()
+  .min(1, { message: 'Give the thread a subject' })
+  .max(200, { message: 'Keep the subject under 200 characters' });
+
+export const CreateThreadRequest = z
+  .object({
+    subject: Subject,
+    recipients: Recipients,
+    body: PostBody.refine((b) => b.trim().length > 0, { message: 'Write a message' }),
+    expectation: ExpectationInput,
+  })
+  .refine((v) => v.recipients.userIds.length + v.recipients.spaceIds.length > 0, {
+    path: ['recipients'],
+    message: 'Address the thread to at least one person or space',
+  });
+export type CreateThreadRequest = z.input<typeof CreateThreadRequest>;
+
+export const ReplyRequest = z.object({
+  body: PostBody.refine((b) => b.trim().length > 0, { message: 'Write a reply' }),
+  expectation: ExpectationInput.default({ kind: 'fyi' }),
+  quote: QuoteInput.optional(),
+});
+export type ReplyRequest = z.input<typeof ReplyRequest>;
+
+export const EditPostRequest = z.object({
+  body: PostBody.refine((b) => b.trim().length > 0, { message: 'Write something' }),
+});
+export const AnswerRequest = z.object({ how: z.enum(['answered', 'decided']) });
+export const SubscriptionRequest = z.object({ mode: z.enum(['follow', 'mute', 'default']) });
+
+export const Person = z
+  .object({ id: Id, name: z.string(), avatarUrl: z.string().nullable() })
+  .meta({ id: 'Person' });
+export type Person = z.infer<typeof Person>;
+export const SpaceRef = z.object({ id: Id, name: z.string() });
+
+export const Ask = z.object({
+  person: Person,
+  answeredAt: EpochMs.nullable(),
+  answeredHow: z.enum(['reply', 'answered', 'decided']).nullable(),
+  seenAt: EpochMs.nullable(),
+});
+export type Ask = z.infer<typeof Ask>;
+
+export const Post = z
+  .object({
+    id: Id,
+    threadId: Id,
+    author: Person,
+    bodyHtml: z.string().describe('Sanitized HTML rendered from the markdown'),
+    bodyMarkdown: z.string().describe('The markdown as written ("" once deleted)'),
+    createdAt: EpochMs,
+    editedAt: EpochMs.nullable(),
+    deletedAt: EpochMs.nullable(),
+    expectation: z.object({
+      kind: ExpectationKind,
+      dueAt: EpochMs.nullable(),
+      urgentReason: z.string().nullable(),
+    }),
+    asks: z.array(Ask).describe('Who was asked to answer, and where each stands'),
+    seenBy: z.array(Person).describe('Addressed people who have seen the post (sender view)'),
+    quote: z.object({ postId: Id, text: z.string(), authorName: z.string() }).nullable(),
+  })
+  .meta({ id: 'Post' });
+export type Post = z.infer<typeof Post>;
+
+export const Thread = z
+  .object({
+    id: Id,
+    subject: z.string(),
+    createdBy: Person,
+    createdAt: EpochMs,
+    lastPostAt: EpochMs,
+    resolvedAt: EpochMs.nullable(),
+    recipients: z.object({ people: z.array(Person), spaces: z.array(SpaceRef) }),
+    subscription: z.enum(['follow', 'mute', 'default']),
+    posts: z.array(Post),
+  })
+  .meta({ id: 'Thread' });
+export type Thread = z.infer<typeof Thread>;
+
+export const PostRevision = z.object({ bodyMarkdown: z.string(), editedAt: EpochMs });
+export const PostRevisionList = z.object({ revisions: z.array(PostRevision) });
+export const UrgentStats = z.object({ sentThisWeek: z.number().int() });
