@@ -72,9 +72,7 @@ test('a wrong password shows an error and keeps the person on the sign-in page',
   playwright,
   server,
 }) => {
-  const seed = await playwright.request.newContext();
-  await api.setUpWorkspace(seed);
-  await seed.dispose();
+  await api.setUpWorkspace(playwright.request);
 
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(OWNER.email);
@@ -94,9 +92,7 @@ test('a signed-out person is sent to sign-in and back to where they were going',
   playwright,
   server,
 }) => {
-  const seed = await playwright.request.newContext();
-  await api.setUpWorkspace(seed);
-  await seed.dispose();
+  await api.setUpWorkspace(playwright.request);
 
   await page.goto('/settings/members');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings%2Fmembers$/);
