@@ -13,8 +13,12 @@ const available = readdirSync(benchDir)
   .sort();
 
 const args = process.argv.slice(2);
-const flags = args.filter((a) => a.startsWith('-'));
-const names = args.filter((a) => !a.startsWith('-'));
+// A word right after a flag is that flag's value (`--db postgres`) unless it names a benchmark.
+const isFlag = (a, i) =>
+  a.startsWith('-') ||
+  (i > 0 && args[i - 1].startsWith('-') && !args[i - 1].includes('=') && !available.includes(a));
+const flags = args.filter(isFlag);
+const names = args.filter((a, i) => !isFlag(a, i));
 const unknown = names.filter((n) => !available.includes(n));
 if (unknown.length > 0) {
   console.error(`Unknown benchmark ${unknown.join(', ')}. Available: ${available.join(', ')}`);

@@ -79,6 +79,60 @@ export const settingsSchema = z.object({
     .string()
     .optional()
     .describe('Directory of the built web app to serve. Default: `apps/web/dist` in this checkout.'),
+  SMTP_HOST: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'SMTP server for outgoing email. When unset, emails are written as `.eml` files to `<DATA_DIR>/outbox/` and listed on the admin page.',
+    ),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587).describe('Port of the SMTP server.'),
+  SMTP_SECURE: bool
+    .default(false)
+    .describe(
+      '`true` for TLS from the first byte (usually port 465); `false` upgrades with STARTTLS when the server offers it (port 587 or 25).',
+    ),
+  SMTP_USER: z.string().min(1).optional().describe('User name for SMTP authentication; none when unset.'),
+  SMTP_PASSWORD: z.string().optional().describe('Password for SMTP authentication.'),
+  SMTP_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(30_000)
+    .describe(
+      'How long to wait for the SMTP server to connect, greet or answer before a send fails (it is retried with backoff).',
+    ),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .optional()
+    .describe(
+      'From address of outgoing email, e.g. `Tidings <tidings@example.com>`. Default: `Tidings <tidings@<host of PUBLIC_URL>>`.',
+    ),
+  SECRET_KEY: z
+    .string()
+    .min(32)
+    .optional()
+    .describe(
+      'At least 32 random characters used to sign links in emails (unsubscribe). Default: a random secret generated on first start and stored in the database.',
+    ),
+  STORAGE: z
+    .enum(['local', 's3'])
+    .default('local')
+    .describe(
+      'Where recordings and other files are kept: `local` (under `<DATA_DIR>/blobs`) or `s3` (any S3-compatible service; set the `S3_*` settings).',
+    ),
+  S3_ENDPOINT: z
+    .url()
+    .optional()
+    .describe('S3 endpoint URL, e.g. `https://s3.eu-west-1.amazonaws.com` or a MinIO address. Default: AWS.'),
+  S3_BUCKET: z.string().min(1).optional().describe('S3 bucket for files; required when `STORAGE=s3`.'),
+  S3_REGION: z.string().min(1).default('us-east-1').describe('S3 region.'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional().describe('S3 access key id.'),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional().describe('S3 secret access key.'),
+  S3_FORCE_PATH_STYLE: bool
+    .default(false)
+    .describe('`true` for services that need `endpoint/bucket/key` addresses (MinIO, most self-hosted ones).'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -97,6 +151,33 @@ export interface Config {
   maxJsonBodyBytes: number;
   maxAvatarBytes: number;
   webDistDir: string;
+  /** Outgoing SMTP server, or null to write `.eml` files to the outbox. */
+  smtp: SmtpConfig | null;
+  smtpTimeoutMs: number;
+  mailFrom: string;
+  secretKey: string | null;
+  /** Where blobs live: local disk under `<DATA_DIR>/blobs`, or an S3-compatible bucket. */
+  storage: StorageConfig;
+}
+
+export type StorageConfig =
+  | { kind: 'local' }
+  | {
+      kind: 's3';
+      endpoint: string | null;
+      bucket: string;
+      region: string;
+      accessKeyId: string | null;
+      secretAccessKey: string | null;
+      forcePathStyle: boolean;
+    };
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | null;
+  password: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -110,10 +191,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const s = parsed.data;
   const dataDir = path.resolve(s.DATA_DIR);
+  const publicUrl = (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, '');
   return {
     port: s.PORT,
     host: s.HOST,
-    publicUrl: (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     dataDir,
     databaseUrl: s.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'tidings.db')}`,
     logLevel: s.LOG_LEVEL,
@@ -124,6 +206,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxJsonBodyBytes: s.MAX_JSON_BODY_BYTES,
     maxAvatarBytes: s.MAX_AVATAR_BYTES,
     webDistDir: path.resolve(s.WEB_DIST_DIR ?? defaultWebDistDir()),
+    smtp: s.SMTP_HOST
+      ? {
+          host: s.SMTP_HOST,
+          port: s.SMTP_PORT,
+          secure: s.SMTP_SECURE,
+          user: s.SMTP_USER ?? null,
+          password: s.SMTP_PASSWORD ?? null,
+        }
+      : null,
+    smtpTimeoutMs: s.SMTP_TIMEOUT_MS,
+    mailFrom: s.MAIL_FROM ?? `Tidings <tidings@${new URL(publicUrl).hostname}>`,
+    secretKey: s.SECRET_KEY ?? null,
+    storage: storageConfig(s),
+  };
+}
+
+function storageConfig(s: Settings): StorageConfig {
+  if (s.STORAGE === 'local') return { kind: 'local' };
+  if (!s.S3_BUCKET) throw new ConfigError('Invalid settings:\n  S3_BUCKET: required when STORAGE=s3');
+  return {
+    kind: 's3',
+    endpoint: s.S3_ENDPOINT ?? null,
+    bucket: s.S3_BUCKET,
+    region: s.S3_REGION,
+    accessKeyId: s.S3_ACCESS_KEY_ID ?? null,
+    secretAccessKey: s.S3_SECRET_ACCESS_KEY ?? null,
+    forcePathStyle: s.S3_FORCE_PATH_STYLE,
   };
 }
 

@@ -5,8 +5,10 @@ import type { BlobStore } from './adapters/blob/blob-store';
 import { localDiskStore } from './adapters/blob/local-disk-store';
 import { type DatabaseHandle, openDatabase } from './adapters/db/database';
 import { type ImageProcessor, sharpImageProcessor } from './adapters/images/image-processor';
+import { createMailTransport } from './adapters/mail/create-mail-transport';
+import type { MailTransport } from './adapters/mail/mail-transport';
 import { argon2idHasher, type PasswordHasher } from './adapters/passwords/password-hasher';
-import { inProcessLiveEvents } from './adapters/pubsub/in-process-live-events';
+import { createLiveEvents } from './adapters/pubsub/create-live-events';
 import type { LiveEvents } from './adapters/pubsub/live-events';
 import type { Config } from './config';
 import type { Database } from './db/schema';
@@ -24,6 +26,8 @@ export interface AppContext {
   images: ImageProcessor;
   /** Live updates fan-out (SSE); see adapters/pubsub. */
   live: LiveEvents;
+  /** Outgoing email: SMTP when SMTP_HOST is set, else `.eml` files in `<DATA_DIR>/outbox/`. */
+  mail: MailTransport;
   log: Logger;
   /** Current time in epoch ms; tests replace it to travel in time. */
   now: () => number;
@@ -31,6 +35,8 @@ export interface AppContext {
 
 export function createContext(config: Config, overrides: Partial<AppContext> = {}): AppContext {
   const database = overrides.database ?? openDatabase(config.databaseUrl);
+  const log = overrides.log ?? pino({ level: config.logLevel, base: { service: 'tidings' } });
+  const now = overrides.now ?? Date.now;
   return {
     config,
     database,
@@ -38,9 +44,10 @@ export function createContext(config: Config, overrides: Partial<AppContext> = {
     hasher: argon2idHasher(),
     blobs: localDiskStore(path.join(config.dataDir, 'blobs')),
     images: sharpImageProcessor(),
-    live: inProcessLiveEvents(),
-    log: pino({ level: config.logLevel, base: { service: 'tidings' } }),
-    now: Date.now,
+    live: createLiveEvents(database, { url: config.databaseUrl, log, now }),
+    mail: overrides.mail ?? createMailTransport(config, now),
+    log,
+    now,
     ...overrides,
   };
 }

@@ -39,6 +39,8 @@ export async function serve(config: Config, role: Role): Promise<void> {
     ctx.log.info({ signal }, 'shutting down: finishing requests and the current job');
     // Stop taking new work, let what is in flight finish, then release the database.
     await Promise.all([http?.close(), runner?.stop()]);
+    await ctx.live.close();
+    await ctx.mail.close();
     await ctx.database.close();
     ctx.log.info('stopped');
     process.exit(0);

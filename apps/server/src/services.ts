@@ -1,18 +1,39 @@
 import type { AppContext } from './context';
 import { accountsService } from './features/accounts/accounts.service';
+import { attentionService } from './features/attention/attention.service';
+import { deliveryService } from './features/delivery/delivery.service';
+import { scheduledService } from './features/delivery/scheduled.service';
+import { emailService } from './features/email/email.service';
+import { eventsService } from './features/events/events.service';
+import { inboxService } from './features/inbox/inbox.service';
 import { invitesService } from './features/invites/invites.service';
 import { membersService } from './features/members/members.service';
 import { profileService } from './features/profile/profile.service';
+import { searchService } from './features/search/search.service';
+import { spacesService } from './features/spaces/spaces.service';
+import { postsService } from './features/threads/posts.service';
+import { threadsService } from './features/threads/threads.service';
 import { tokensService } from './features/tokens/tokens.service';
 
 /** The use cases, wired once per process and shared by HTTP routes, the CLI and jobs. */
 export function createServices(ctx: AppContext) {
   const accounts = accountsService(ctx);
+  const threads = threadsService(ctx);
   return {
     accounts,
+    attention: attentionService(ctx),
+    delivery: deliveryService(ctx),
+    email: emailService(ctx),
+    events: eventsService(ctx),
+    inbox: inboxService(ctx),
     invites: invitesService(ctx, accounts),
     members: membersService(ctx),
     profile: profileService(ctx),
+    posts: postsService(ctx, threads),
+    scheduled: scheduledService(ctx),
+    search: searchService(ctx),
+    spaces: spacesService(ctx),
+    threads,
     tokens: tokensService(ctx),
   };
 }

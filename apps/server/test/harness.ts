@@ -39,6 +39,7 @@ export async function createTestApp(kind: DatabaseKind, env: Record<string, stri
     },
     async close() {
       await app.close();
+      await ctx.live.close();
       await ctx.database.close();
       await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });

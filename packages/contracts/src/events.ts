@@ -14,3 +14,12 @@ export const LiveEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('inbox.changed'), threadId: Id }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
+
+/**
+ * GET /api/events query. Browsers resume with the Last-Event-ID header; `lastEventId` is for
+ * EventSource polyfills that cannot set it.
+ */
+export const EventStreamQuery = z.object({
+  lastEventId: z.coerce.number().int().min(0).optional(),
+});
+export type EventStreamQuery = z.infer<typeof EventStreamQuery>;

@@ -27,13 +27,16 @@ export type InboxItem = z.infer<typeof InboxItem>;
 export const InboxQuery = z.object({
   section: InboxSection.default('needs_reply'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  before: z.coerce
-    .number()
-    .int()
+  before: z
+    .string()
+    .max(500)
     .optional()
-    .describe('Cursor: lastPostAt of the last item of the previous page'),
+    .describe('Opaque cursor: nextBefore of the previous page of the same section'),
 });
-export const InboxPage = z.object({ items: z.array(InboxItem), nextBefore: EpochMs.nullable() });
+export const InboxPage = z.object({
+  items: z.array(InboxItem),
+  nextBefore: z.string().nullable().describe('Pass as `before` for the next page; null on the last page'),
+});
 export const InboxCounts = z.object({
   needsReply: z.number().int(),
   updates: z.number().int(),

@@ -6,11 +6,15 @@ z.config({
 });
 
 export * from './accounts';
+export * from './attention';
 export * from './common';
+export * from './delivery';
+export * from './email';
 export * from './errors';
 export * from './events';
 export * from './health';
 export * from './inbox';
+export * from './media';
 export * from './search';
 export * from './spaces';
 export * from './threads';

@@ -7,7 +7,10 @@ export const SearchQuery = z.object({
   spaceId: Id.optional(),
   authorId: Id.optional(),
   has: z.enum(['video', 'voice']).optional(),
-  needsReply: z.coerce.boolean().optional(),
+  needsReply: z
+    .stringbool()
+    .optional()
+    .describe('true: only posts that ask you for an answer you have not given'),
   from: z.coerce.number().int().optional(),
   to: z.coerce.number().int().optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMs, Id } from './common';
+import { Person } from './threads';
 
 export const SpaceVisibility = z
   .enum(['public', 'private'])
@@ -41,3 +42,4 @@ export type UpdateSpaceRequest = z.input<typeof UpdateSpaceRequest>;
 export const SpaceList = z.object({ spaces: z.array(Space) });
 export const AddSpaceMembersRequest = z.object({ userIds: z.array(Id).min(1).max(500) });
 export const SpaceMemberParams = z.object({ id: Id, userId: Id });
+export const SpaceMemberList = z.object({ members: z.array(Person) });

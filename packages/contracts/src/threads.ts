@@ -20,6 +20,12 @@ export const ExpectationInput = z
       .max(500)
       .optional()
       .describe('Who must answer; default everyone addressed except the author'),
+    interruptOutsideHours: z
+      .boolean()
+      .optional()
+      .describe(
+        'Urgent only: the sender saw the local times and confirms it may interrupt outside working hours',
+      ),
   })
   .superRefine((v, ctx) => {
     if ((v.kind === 'reply_by' || v.kind === 'decision_by') && v.dueAt === undefined) {
@@ -59,6 +65,7 @@ export const CreateThreadRequest = z
     recipients: Recipients,
     body: PostBody.refine((b) => b.trim().length > 0, { message: 'Write a message' }),
     expectation: ExpectationInput,
+    remindIfNoAnswerBy: EpochMs.optional().describe('Remind the sender if nobody has answered by then'),
   })
   .refine((v) => v.recipients.userIds.length + v.recipients.spaceIds.length > 0, {
     path: ['recipients'],
@@ -70,6 +77,7 @@ export const ReplyRequest = z.object({
   body: PostBody.refine((b) => b.trim().length > 0, { message: 'Write a reply' }),
   expectation: ExpectationInput.default({ kind: 'fyi' }),
   quote: QuoteInput.optional(),
+  remindIfNoAnswerBy: EpochMs.optional().describe('Remind the sender if nobody has answered by then'),
 });
 export type ReplyRequest = z.input<typeof ReplyRequest>;
 
@@ -133,3 +141,30 @@ export type Thread = z.infer<typeof Thread>;
 export const PostRevision = z.object({ bodyMarkdown: z.string(), editedAt: EpochMs });
 export const PostRevisionList = z.object({ revisions: z.array(PostRevision) });
 export const UrgentStats = z.object({ sentThisWeek: z.number().int() });
+
+/** A thread in a list (a space's page): enough to show a row without loading its posts. */
+export const ThreadSummary = z
+  .object({
+    id: Id,
+    subject: z.string(),
+    createdBy: Person,
+    createdAt: EpochMs,
+    lastPostAt: EpochMs,
+    resolvedAt: EpochMs.nullable(),
+    postCount: z.number().int(),
+    excerpt: z.string().describe('First words of the latest post, as plain text'),
+  })
+  .meta({ id: 'ThreadSummary' });
+export type ThreadSummary = z.infer<typeof ThreadSummary>;
+export const ThreadSummaryQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  before: z.coerce
+    .number()
+    .int()
+    .optional()
+    .describe('Cursor: lastPostAt of the last thread of the previous page'),
+});
+export const ThreadSummaryList = z.object({
+  threads: z.array(ThreadSummary),
+  nextBefore: EpochMs.nullable(),
+});

@@ -1,6 +1,11 @@
 import { type Kysely, type Migration, type MigrationResult, Migrator, NO_MIGRATIONS } from 'kysely';
 import * as m0001 from './migrations/0001_accounts';
 import * as m0002 from './migrations/0002_threads';
+import * as m0003 from './migrations/0003_search';
+import * as m0004 from './migrations/0004_live_events';
+import * as m0005 from './migrations/0005_delivery';
+import * as m0006 from './migrations/0006_email';
+import * as m0008 from './migrations/0008_playback';
 
 /**
  * Migrations are listed here in order rather than read from disk, so they work the same from
@@ -9,6 +14,11 @@ import * as m0002 from './migrations/0002_threads';
 const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
   '0002_threads': m0002,
+  '0003_search': m0003,
+  '0004_live_events': m0004,
+  '0005_delivery': m0005,
+  '0006_email': m0006,
+  '0008_playback': m0008,
 };
 
 function migratorFor<DB>(db: Kysely<DB>): Migrator {

@@ -23,6 +23,13 @@ export interface Database {
   post_receipts: PostReceiptsTable;
   thread_subscriptions: ThreadSubscriptionsTable;
   inbox_items: InboxItemsTable;
+  search_documents: SearchDocumentsTable;
+  live_events: LiveEventsTable;
+  delivery_preferences: DeliveryPreferencesTable;
+  notifications: NotificationsTable;
+  scheduled_posts: ScheduledPostsTable;
+  app_secrets: AppSecretsTable;
+  media_positions: MediaPositionsTable;
 }
 
 export interface WorkspacesTable {
@@ -214,3 +221,97 @@ export interface InboxItemsTable {
   due_at: number | null;
 }
 export type InboxItemRow = Selectable<InboxItemsTable>;
+
+/**
+ * One searchable document, maintained by database triggers (migration 0003): today one per
+ * post; transcripts will add kind 'transcript' with media_id and start_ms. The full-text index
+ * itself is dialect-specific (FTS5 table search_fts on SQLite, column tsv on PostgreSQL).
+ */
+export interface SearchDocumentsTable {
+  id: Generated<number>;
+  kind: 'post' | 'transcript';
+  thread_id: string;
+  post_id: string;
+  media_id: string | null;
+  start_ms: number | null;
+  /** The thread's subject on its opening post, '' on the others. */
+  subject: string;
+  body: string;
+}
+
+/**
+ * A live update for one person (migration 0004), kept a week so a reconnecting browser can
+ * resume from Last-Event-ID. The id increases in commit order and is the SSE event id.
+ */
+export interface LiveEventsTable {
+  id: Generated<number>;
+  user_id: string;
+  type: string;
+  thread_id: string | null;
+  /** The LiveEvent as JSON. */
+  payload: string;
+  created_at: number;
+}
+export type LiveEventRow = Selectable<LiveEventsTable>;
+
+/** A person's delivery preferences (migration 0005); JSON columns follow the contract. */
+export interface DeliveryPreferencesTable {
+  user_id: string;
+  working_hours: string;
+  time_off: string;
+  focus_blocks: string;
+  channels: string;
+  digest_times: string;
+  updated_at: number;
+}
+
+/** pending → queued (handed to a send or digest job) → delivered; or failed / skipped. */
+export type NotificationStatus = 'pending' | 'queued' | 'delivered' | 'failed' | 'skipped';
+
+/** One decision of the delivery engine: who hears about which post, why, how and when. */
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  post_id: string;
+  thread_id: string;
+  reason: 'urgent' | 'digest' | 'reminder' | 'overdue' | 'no_answer' | 'mention';
+  channel: 'in_app' | 'email' | 'digest';
+  deliver_at: number;
+  delivered_at: number | null;
+  status: NotificationStatus;
+  /** Why the last attempt failed, or why it was skipped (read in the app, answered …). */
+  error: string | null;
+  attempts: Generated<number>;
+  created_at: number;
+}
+export type NotificationRow = Selectable<NotificationsTable>;
+
+/** A post kept aside until send_at, then written through the normal use case. */
+export interface ScheduledPostsTable {
+  id: string;
+  author_id: string;
+  kind: 'thread' | 'reply';
+  thread_id: string | null;
+  request: string;
+  send_at: number;
+  status: 'scheduled' | 'sent' | 'cancelled' | 'failed';
+  error: string | null;
+  post_id: string | null;
+  created_at: number;
+}
+export type ScheduledPostRow = Selectable<ScheduledPostsTable>;
+
+/** A secret the server generated for itself (migration 0006), e.g. the email link signing key. */
+export interface AppSecretsTable {
+  name: string;
+  value: string;
+  created_at: number;
+}
+
+/** Where a person stopped in a recording (migration 0008), per person and media. */
+export interface MediaPositionsTable {
+  media_id: string;
+  user_id: string;
+  position_ms: number;
+  updated_at: number;
+}

@@ -11,10 +11,18 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context';
 import { accountsRoutes } from '../features/accounts/accounts.routes';
+import { attentionRoutes } from '../features/attention/attention.routes';
+import { deliveryRoutes } from '../features/delivery/delivery.routes';
+import { emailRoutes } from '../features/email/email.routes';
+import { eventsRoutes } from '../features/events/events.routes';
 import { healthRoutes } from '../features/health/health.routes';
+import { inboxRoutes } from '../features/inbox/inbox.routes';
 import { invitesRoutes } from '../features/invites/invites.routes';
 import { membersRoutes } from '../features/members/members.routes';
 import { profileRoutes } from '../features/profile/profile.routes';
+import { searchRoutes } from '../features/search/search.routes';
+import { spacesRoutes } from '../features/spaces/spaces.routes';
+import { threadsRoutes } from '../features/threads/threads.routes';
 import { tokensRoutes } from '../features/tokens/tokens.routes';
 import { createServices, type Services } from '../services';
 import { registerAuthentication } from './auth';
@@ -85,9 +93,17 @@ export async function buildApp(
     async (api) => {
       const typed = api.withTypeProvider<ZodTypeProvider>();
       accountsRoutes(typed, services, ctx.config);
+      attentionRoutes(typed, services);
+      deliveryRoutes(typed, services);
+      emailRoutes(typed, services);
+      eventsRoutes(typed, services);
+      inboxRoutes(typed, services);
       invitesRoutes(typed, services, ctx.config);
       membersRoutes(typed, services);
       profileRoutes(typed, services);
+      searchRoutes(typed, services);
+      spacesRoutes(typed, services);
+      threadsRoutes(typed, services);
       tokensRoutes(typed, services);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

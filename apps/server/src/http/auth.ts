@@ -22,6 +22,9 @@ export function registerAuthentication(app: App, services: Services, config: Con
     if (!request.url.startsWith('/api/')) return;
     request.actor = await resolveActor(request, services);
     if (!MUTATING.has(request.method)) return;
+    // Signed links (email unsubscribe) carry their own proof; a session cookie riding along on a
+    // form post from the confirmation page must not make them fail for want of a CSRF header.
+    if ((request.routeOptions.config as { signedLink?: boolean } | undefined)?.signedLink) return;
     if (request.actor?.via === 'session') {
       if (!sameSecret(request.headers[CSRF_HEADER], request.actor.csrfToken)) {
         throw new AppError(

@@ -6,11 +6,13 @@ import { defineJob } from './job';
 import { deleteFinishedBefore, enqueue } from './queue';
 
 const HOUR_MS = 3600 * 1000;
+/** How long live events stay available for Last-Event-ID resume. */
+export const LIVE_EVENTS_KEPT_MS = 7 * 24 * HOUR_MS;
 
 /**
- * Hourly housekeeping: expired sessions, old rate-limit windows, finished jobs older than a
- * week. Each run books the next hour's run; the hour is in the dedupe key, so however many
- * workers start, one run per hour is queued.
+ * Hourly housekeeping: expired sessions, old rate-limit windows, finished jobs and live events
+ * older than a week. Each run books the next hour's run; the hour is in the dedupe key, so
+ * however many workers start, one run per hour is queued.
  */
 export const maintenanceJob = defineJob({
   name: 'maintenance.prune',
@@ -21,7 +23,9 @@ export const maintenanceJob = defineJob({
     const sessions = await sessionsRepository(ctx.db).deleteExpired(now);
     await rateLimiter(ctx.db, 15 * 60 * 1000).pruneBefore(now);
     await deleteFinishedBefore(ctx.db, now - 7 * 24 * HOUR_MS);
-    ctx.log.info({ expiredSessions: sessions }, 'maintenance done');
+    // A browser away longer than this reloads everything anyway; resume needs only recent events.
+    const liveEvents = await ctx.live.pruneBefore(now - LIVE_EVENTS_KEPT_MS);
+    ctx.log.info({ expiredSessions: sessions, liveEvents }, 'maintenance done');
     await scheduleMaintenance(ctx, Math.floor(now / HOUR_MS) + 1);
   },
 });

@@ -1,5 +1,15 @@
+import { deliverySweepJob, sendDigestJob, sendNotificationJob } from '../features/delivery/delivery.jobs';
+import { publishScheduledJob } from '../features/delivery/scheduled.job';
+import { snoozeEndedJob } from '../features/inbox/snooze.job';
 import type { JobDefinition } from './job';
 import { maintenanceJob } from './maintenance.job';
 
 /** Every job this build can run. A worker refuses (and retries later) names not listed here. */
-export const allJobs: JobDefinition[] = [maintenanceJob as unknown as JobDefinition];
+export const allJobs: JobDefinition[] = [
+  maintenanceJob as unknown as JobDefinition,
+  snoozeEndedJob as unknown as JobDefinition,
+  deliverySweepJob as unknown as JobDefinition,
+  sendNotificationJob as unknown as JobDefinition,
+  sendDigestJob as unknown as JobDefinition,
+  publishScheduledJob as unknown as JobDefinition,
+];

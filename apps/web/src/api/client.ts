@@ -102,3 +102,6 @@ function toRequestError(status: number, data: unknown): ApiRequestError {
       fallbackMessages[status] ?? `Something went wrong on the server (${status}). Try again in a moment.`,
   });
 }
+
+/** For actions whose answer the page does not read (it refetches instead). */
+export const accepted: ResponseSchema<unknown> = { parse: (data) => data };

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useLiveEvents } from '../api/live';
 import { useCurrentSession } from '../api/session';
 import { useSignOut } from '../features/auth/api';
+import { useInboxCounts } from '../features/inbox/api';
 import { roleLabels } from '../features/invites/roles';
 import { cx } from '../lib/cx';
 import { Avatar } from '../ui/Avatar';
@@ -10,6 +12,7 @@ import {
   InboxIcon,
   KeyboardIcon,
   MenuIcon,
+  PlusIcon,
   SearchIcon,
   SettingsIcon,
   SignOutIcon,
@@ -37,6 +40,9 @@ export function Shell() {
   const [helpOpen, setHelpOpen] = useState(false);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   useShortcuts(openHelp);
+  useLiveEvents();
+  const counts = useInboxCounts();
+  const needsReply = counts.data?.needsReply ?? 0;
 
   // Close the drawer whenever the page changes.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the location key is the trigger
@@ -113,6 +119,11 @@ export function Shell() {
             </button>
           </div>
 
+          <Link to="/new" className={styles.newThread}>
+            <PlusIcon />
+            New thread
+          </Link>
+
           <nav className={styles.nav} aria-label="Main">
             {nav.map(({ to, label, icon: Icon, end, hint }) => (
               <NavLink
@@ -123,6 +134,12 @@ export function Shell() {
               >
                 <Icon />
                 <span className={styles.navLabel}>{label}</span>
+                {to === '/' && needsReply > 0 && (
+                  <span className={styles.navCount}>
+                    {needsReply}
+                    <span className="visually-hidden"> need your reply</span>
+                  </span>
+                )}
                 {hint && (
                   <span className={styles.navHint} aria-hidden="true">
                     {hint}

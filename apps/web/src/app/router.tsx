@@ -1,5 +1,10 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { OutboxPage } from '../features/admin/OutboxPage';
+import { AttentionPage, TeamAttentionPage } from '../features/attention/AttentionPage';
 import { SignInPage } from '../features/auth/SignInPage';
+import { NewThreadPage } from '../features/compose/NewThreadPage';
+import { DeliveryPage } from '../features/delivery/DeliveryPage';
+import { NotificationsPage } from '../features/delivery/NotificationsPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { AcceptInvitePage } from '../features/invites/AcceptInvitePage';
 import { MembersPage } from '../features/members/MembersPage';
@@ -7,7 +12,9 @@ import { ProfilePage } from '../features/profile/ProfilePage';
 import { SearchPage } from '../features/search/SearchPage';
 import { SettingsLayout } from '../features/settings/SettingsLayout';
 import { SetupPage } from '../features/setup/SetupPage';
+import { SpacePage } from '../features/spaces/SpacePage';
 import { SpacesPage } from '../features/spaces/SpacesPage';
+import { ThreadPage } from '../features/threads/ThreadPage';
 import { TokensPage } from '../features/tokens/TokensPage';
 import { RequireSession, SetupGate } from './guards';
 import { NotFoundPage } from './NotFoundPage';
@@ -30,6 +37,9 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <InboxPage /> },
               { path: 'spaces', element: <SpacesPage /> },
+              { path: 'spaces/:id', element: <SpacePage /> },
+              { path: 'threads/:id', element: <ThreadPage /> },
+              { path: 'new', element: <NewThreadPage /> },
               { path: 'search', element: <SearchPage /> },
               {
                 path: 'settings',
@@ -39,6 +49,19 @@ export const router = createBrowserRouter([
                   { path: 'profile', element: <ProfilePage /> },
                   { path: 'members', element: <MembersPage /> },
                   { path: 'tokens', element: <TokensPage /> },
+                  { path: 'delivery', element: <DeliveryPage /> },
+                  { path: 'notifications', element: <NotificationsPage /> },
+                  { path: 'scheduled', element: <NotificationsPage /> },
+                  { path: 'attention', element: <AttentionPage /> },
+                ],
+              },
+              {
+                path: 'admin',
+                element: <SettingsLayout />,
+                children: [
+                  { index: true, element: <Navigate to="/admin/outbox" replace /> },
+                  { path: 'outbox', element: <OutboxPage /> },
+                  { path: 'attention', element: <TeamAttentionPage /> },
                 ],
               },
             ],

@@ -5,11 +5,16 @@ export const shortcuts: Array<{ keys: string[]; description: string }> = [
   { keys: ['g', 'i'], description: 'Go to Inbox' },
   { keys: ['g', 's'], description: 'Go to Spaces' },
   { keys: ['/'], description: 'Search' },
+  { keys: ['j'], description: 'Next item in a list' },
+  { keys: ['k'], description: 'Previous item in a list' },
+  { keys: ['o'], description: 'Open the selected item (or Enter)' },
+  { keys: ['e'], description: 'Mark the selected inbox item done' },
+  { keys: ['r'], description: 'Reply (in a thread)' },
   { keys: ['?'], description: 'Show keyboard shortcuts' },
 ];
 
 /** Typing into a field, or a modal being open, switches the single-key shortcuts off. */
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
@@ -55,7 +60,9 @@ export function useShortcuts(onHelp: () => void): void {
         pendingG = now;
       } else if (event.key === '/') {
         event.preventDefault();
-        navigate('/search');
+        // Already searching: keep the query and filters, just go back to the box.
+        if (window.location.pathname === '/search') document.getElementById('search-query')?.focus();
+        else navigate('/search');
       } else if (event.key === '?') {
         event.preventDefault();
         onHelp();

@@ -6,7 +6,7 @@ export function Badge({
   tone = 'neutral',
   children,
 }: {
-  tone?: 'neutral' | 'accent' | 'success' | 'warning';
+  tone?: 'neutral' | 'accent' | 'success' | 'warning' | 'danger';
   children: ReactNode;
 }) {
   return <span className={cx(styles.badge, styles[tone])}>{children}</span>;

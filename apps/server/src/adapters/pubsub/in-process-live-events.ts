@@ -1,33 +1,39 @@
-import { EventEmitter } from 'node:events';
-import type { LiveEvent } from '@tidings/contracts';
-import type { AddressedEvent, LiveEvents } from './live-events';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database } from '../../db/schema';
+import type { LiveEvents } from './live-events';
+import { liveEventsRepository } from './live-events.repository';
+import { localFanOut } from './local-fan-out';
 
 /**
- * Live events inside one process, with a bounded in-memory backlog for Last-Event-ID resume.
- * Enough for a single server; several servers need the database-backed implementation.
+ * Live events for one process (the SQLite default): stored in live_events for resume, then
+ * handed to this process's subscribers once the insert has committed. SQLite has one writer, so
+ * ids commit in order. A second process on the same SQLite file would not see these events.
  */
-export function inProcessLiveEvents(backlogSize = 10_000): LiveEvents {
-  const emitter = new EventEmitter();
-  emitter.setMaxListeners(0);
-  const backlog: AddressedEvent[] = [];
-  let nextId = Date.now();
+export function inProcessLiveEvents(db: Kysely<Database>, log: Logger, now: () => number): LiveEvents {
+  const fanOut = localFanOut(log);
+  const repo = liveEventsRepository(db);
   return {
-    async publish(userIds: string[], event: LiveEvent) {
-      if (userIds.length === 0) return;
-      const addressed = { id: nextId++, userIds: [...new Set(userIds)], event };
-      backlog.push(addressed);
-      if (backlog.length > backlogSize) backlog.shift();
-      emitter.emit('event', addressed);
+    async publish(userIds, event) {
+      const recipients = [...new Set(userIds)];
+      if (recipients.length === 0) return;
+      try {
+        const stored = await db
+          .transaction()
+          .execute((trx) => liveEventsRepository(trx).insert(recipients, event, now()));
+        for (const addressed of stored) fanOut.emit(addressed);
+      } catch (error) {
+        log.error({ err: error, type: event.type }, 'could not publish a live event');
+      }
     },
-    subscribe(listener) {
-      emitter.on('event', listener);
-      return () => emitter.off('event', listener);
+    async subscribe(userId, listener) {
+      return fanOut.add(userId, listener);
     },
-    async since(userId, afterId) {
-      return backlog.filter((e) => e.id > afterId && e.userIds.includes(userId));
-    },
+    since: (userId, afterId, limit = 500) => repo.since(userId, afterId, limit),
+    latestId: (userId) => repo.latestId(userId),
+    pruneBefore: (time) => repo.pruneBefore(time),
     async close() {
-      emitter.removeAllListeners();
+      fanOut.clear();
     },
   };
 }

@@ -1,23 +1,39 @@
 import type { LiveEvent } from '@tidings/contracts';
 
-/** One event for a set of people, as it travels between processes and to browsers. */
+/** One event as delivered to one person: the stored row's id is the SSE event id. */
 export interface AddressedEvent {
-  /** Increasing id, used as the SSE event id and for Last-Event-ID resume. */
+  /** Increases in commit order (per database), used for Last-Event-ID resume. */
   id: number;
-  userIds: string[];
+  userId: string;
   event: LiveEvent;
 }
 
+export type LiveListener = (event: AddressedEvent) => void;
+
 /**
  * Live updates: use cases publish what changed and for whom; the SSE route subscribes.
- * Implementations: in-process (one server) and PostgreSQL LISTEN/NOTIFY (several servers).
+ * Every event is stored (live_events, one row per recipient) so reconnecting browsers catch up,
+ * then fanned out: in-process on SQLite, PostgreSQL LISTEN/NOTIFY across processes.
  */
 export interface LiveEvents {
-  /** Records the event (so reconnecting browsers can catch up) and fans it out. */
+  /**
+   * Records the event for each person and fans it out. Call it after your transaction commits
+   * (on SQLite the connection is busy until then). Never throws: live updates are hints, so a
+   * failure is logged rather than failing the use case that already succeeded.
+   */
   publish(userIds: string[], event: LiveEvent): Promise<void>;
-  /** Calls `listener` with every event published from now on, in any process; returns unsubscribe. */
-  subscribe(listener: (event: AddressedEvent) => void): () => void;
-  /** Events for `userId` after `afterId`, oldest first, for Last-Event-ID resume. */
-  since(userId: string, afterId: number): Promise<AddressedEvent[]>;
+  /**
+   * Calls `listener` with every event for `userId` published from now on, in any process, in id
+   * order. Resolves once delivery is live (so reading the backlog afterwards leaves no gap);
+   * resolves to the unsubscribe function.
+   */
+  subscribe(userId: string, listener: LiveListener): Promise<() => void>;
+  /** Events for `userId` after `afterId`, oldest first, at most `limit`. */
+  since(userId: string, afterId: number, limit?: number): Promise<AddressedEvent[]>;
+  /** The id of the newest event for `userId`, 0 if none: where a fresh stream starts. */
+  latestId(userId: string): Promise<number>;
+  /** Deletes events created before `time` (epoch ms); returns how many. */
+  pruneBefore(time: number): Promise<number>;
+  /** Stops listening and drops subscribers; safe to call twice. */
   close(): Promise<void>;
 }

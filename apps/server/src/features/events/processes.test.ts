@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, databasesUnderTest, type TestDatabase } from '../../../test/databases';
+import { type ServerProcess, startServerProcess } from '../../../test/server-process';
+import { openSse, type SseConnection } from '../../../test/sse-client';
+
+interface Caller {
+  cookie: string;
+  csrf: string;
+  userId: string;
+}
+
+/** JSON over real HTTP, as a browser would send it (cookie + CSRF token on writes). */
+async function call(base: string, method: string, path: string, body?: unknown, as?: Caller) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(as ? { cookie: as.cookie, 'x-csrf-token': as.csrf } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await response.json()) as Record<string, unknown>;
+  if (response.status >= 300)
+    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+  const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
+  return { json, cookie };
+}
+
+async function signedIn(result: { json: Record<string, unknown>; cookie?: string }): Promise<Caller> {
+  const user = result.json.user as { id: string };
+  return { cookie: result.cookie ?? '', csrf: result.json.csrfToken as string, userId: user.id };
+}
+
+// Real `tidings serve` processes. On PostgreSQL two API processes share one database, and an
+// event caused on one reaches a stream on the other (LISTEN/NOTIFY); on SQLite one process.
+describe.each(databasesUnderTest())('live events between server processes on %s', (kind) => {
+  let database: TestDatabase | null = null;
+  const processes: ServerProcess[] = [];
+  const streams: SseConnection[] = [];
+  afterEach(async () => {
+    for (const s of streams.splice(0)) s.close();
+    await Promise.all(processes.splice(0).map((p) => p.stop()));
+    await database?.drop();
+  });
+
+  it('delivers a post written on one process to a stream open on another, and shuts down cleanly', async () => {
+    database = await createTestDatabase(kind);
+    const a = await startServerProcess(database.url);
+    processes.push(a);
+    const b = kind === 'postgres' ? await startServerProcess(database.url) : a;
+    if (b !== a) processes.push(b);
+
+    const ana = await signedIn(
+      await call(a.url, 'POST', '/api/setup', {
+        workspaceName: 'Acme',
+        timeZone: 'Europe/Lisbon',
+        name: 'Ana Owner',
+        email: 'ana@example.com',
+        password: 'correct horse battery',
+      }),
+    );
+    const invite = await call(a.url, 'POST', '/api/invites', { role: 'member' }, ana);
+    const ben = await signedIn(
+      await call(a.url, 'POST', `/api/invites/by-token/${invite.json.token}/accept`, {
+        name: 'Ben Member',
+        email: 'ben@example.com',
+        password: 'another good password',
+        timeZone: 'America/New_York',
+      }),
+    );
+
+    const stream = await openSse(`${b.url}/api/events`, { cookie: ben.cookie });
+    streams.push(stream);
+    expect(stream.status).toBe(200);
+    await stream.waitFor((c) => c.messages.some((m) => m.id !== undefined));
+
+    const thread = await call(
+      a.url,
+      'POST',
+      '/api/threads',
+      {
+        subject: 'Launch plan',
+        recipients: { userIds: [ben.userId] },
+        body: 'Can you review the plan by Friday?',
+        expectation: { kind: 'reply_by', dueAt: Date.now() + 3 * 24 * 3600 * 1000 },
+      },
+      ana,
+    );
+    await stream.waitFor((c) => c.events().some((e) => e.type === 'post.created'), 10_000);
+    const created = stream.events().find((e) => e.type === 'post.created');
+    expect(created?.data).toMatchObject({ type: 'post.created', threadId: thread.json.id });
+
+    // SIGTERM with Ben's stream still open: the process ends the stream and exits promptly.
+    const codes = await Promise.all(processes.splice(0).map((p) => p.stop(10_000)));
+    expect(codes.every((code) => code === 0)).toBe(true);
+    await stream.waitFor((c) => c.ended());
+  }, 120_000);
+});

@@ -1,0 +1,36 @@
+import type { SearchHit, SearchQuery } from '@tidings/contracts';
+import type { z } from 'zod';
+import type { AppContext } from '../../context';
+import type { Actor } from '../accounts/actor';
+import { personFrom } from '../inbox/present';
+import { searchRepository } from './search.repository';
+import { searchTerms, snippetHtml } from './search-text';
+
+export function searchService(ctx: AppContext) {
+  const repository = searchRepository(ctx.db, ctx.database.dialect);
+
+  return {
+    /** Posts (and their threads' subjects) matching every word, among what the actor may see. */
+    async search(actor: Actor, query: z.output<typeof SearchQuery>): Promise<SearchHit[]> {
+      const terms = searchTerms(query.q);
+      // Nothing searchable (only punctuation), or has:video/voice: recordings arrive with the
+      // media issue and will be indexed as transcript documents; until then nothing has them.
+      if (terms.length === 0 || query.has) return [];
+      const viewer = { id: actor.user.id, role: actor.user.role };
+      const rows = await repository.search(terms, viewer, query, query.limit);
+      return rows.map((row) => ({
+        threadId: row.thread_id,
+        postId: row.post_id,
+        subject: row.subject,
+        snippetHtml: snippetHtml(row.doc_subject, row.doc_body, terms),
+        author: personFrom({
+          id: row.author_id,
+          name: row.author_name,
+          avatarKey: row.author_avatar_key,
+          updatedAt: row.author_updated_at,
+        }),
+        createdAt: row.created_at,
+      }));
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { LiveEvent } from '@tidings/contracts';
+import { useEffect } from 'react';
+
+const eventNames = [
+  'post.created',
+  'post.updated',
+  'post.deleted',
+  'thread.updated',
+  'receipt',
+  'inbox.changed',
+] as const;
+
+/**
+ * Listens to the server's event stream while signed in and refetches what an event touches.
+ * EventSource reconnects by itself and sends Last-Event-ID, so nothing is missed in between.
+ */
+export function useLiveEvents(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/events');
+    const onEvent = (message: MessageEvent<string>) => {
+      let event: LiveEvent;
+      try {
+        event = LiveEvent.parse(JSON.parse(message.data));
+      } catch {
+        return;
+      }
+      void client.invalidateQueries({ queryKey: ['inbox'] });
+      void client.invalidateQueries({ queryKey: ['thread', event.threadId] });
+      void client.invalidateQueries({ queryKey: ['space-threads'] });
+    };
+    for (const name of eventNames) source.addEventListener(name, onEvent);
+    source.addEventListener('message', onEvent);
+    // A reconnect may have skipped events the server no longer holds: catch up once.
+    source.addEventListener('open', () => void client.invalidateQueries({ queryKey: ['inbox'] }));
+    return () => source.close();
+  }, [client]);
+}

@@ -1,0 +1,133 @@
+import { CreateThreadRequest } from '@tidings/contracts';
+import { useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useDocumentTitle } from '../../lib/navigation';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { PageHeader } from '../../ui/PageHeader';
+import { TextField } from '../../ui/TextField';
+import { useFormErrors } from '../../ui/useFormErrors';
+import { DeliveryPreview } from '../delivery/DeliveryPreview';
+import { useCreateThread } from '../threads/api';
+import { useAddressBook } from './addressBook';
+import { BodyEditor } from './BodyEditor';
+import styles from './Compose.module.css';
+import {
+  ExpectationPicker,
+  type ExpectationState,
+  noReplyNeeded,
+  toExpectationInput,
+} from './ExpectationPicker';
+import { type Recipient, RecipientsPicker } from './RecipientsPicker';
+
+/** `/new?to=space:ID` or `?to=person:ID` starts with that recipient. */
+function initialRecipients(to: string | null, book: ReturnType<typeof useAddressBook>): Recipient[] {
+  if (!to) return [];
+  const [kind, id] = to.split(':');
+  if (kind === 'space') {
+    const space = book.spaces.find((s) => s.id === id);
+    return space ? [{ kind: 'space', id: space.id, name: space.name }] : [];
+  }
+  const person = book.people.find((p) => p.id === id);
+  return person ? [{ kind: 'person', ...person }] : [];
+}
+
+export function NewThreadPage() {
+  useDocumentTitle('New thread');
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const book = useAddressBook();
+  const create = useCreateThread();
+  const { formRef, errors, field, fail, validate } = useFormErrors();
+  const [subject, setSubject] = useState('');
+  const [picked, setPicked] = useState<Recipient[] | null>(null);
+  const [body, setBody] = useState('');
+  const [expectation, setExpectation] = useState<ExpectationState>(noReplyNeeded);
+  // Urgent only: confirmed after seeing the recipients' local times in the delivery preview.
+  const [interrupt, setInterrupt] = useState(false);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+
+  // Until the person changes the list, it is whatever ?to= named (once the address book loaded).
+  const recipients = picked ?? initialRecipients(params.get('to'), book);
+  const addressedPeople = recipients
+    .filter((r) => r.kind === 'person')
+    .map((r) => ({ id: r.id, name: r.name, avatarUrl: r.avatarUrl ?? null }));
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const request = validate(CreateThreadRequest, {
+      subject,
+      recipients: {
+        userIds: recipients.filter((r) => r.kind === 'person').map((r) => r.id),
+        spaceIds: recipients.filter((r) => r.kind === 'space').map((r) => r.id),
+      },
+      body,
+      expectation: {
+        ...toExpectationInput(expectation),
+        ...(expectation.kind === 'urgent' && interrupt && { interruptOutsideHours: true }),
+      },
+    });
+    if (!request) return;
+    create.mutate(request, {
+      onSuccess: (thread) => navigate(`/threads/${encodeURIComponent(thread.id)}`),
+      onError: fail,
+    });
+  }
+
+  const recipientsError = field('recipients') ?? field('recipients.userIds') ?? field('recipients.spaceIds');
+  return (
+    <>
+      <PageHeader title="New thread" description="Write it once, clearly; people answer on their own time." />
+      <form ref={formRef} className={styles.form} onSubmit={submit} noValidate>
+        <TextField
+          label="Subject"
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+          error={field('subject')}
+          maxLength={200}
+          autoFocus
+        />
+        <RecipientsPicker
+          label="To"
+          people={book.people}
+          spaces={book.spaces}
+          value={recipients}
+          onChange={setPicked}
+          error={recipientsError}
+        />
+        <BodyEditor
+          label="Message"
+          value={body}
+          onChange={setBody}
+          people={book.people}
+          error={field('body')}
+          textareaRef={bodyRef}
+          rows={8}
+        />
+        <ExpectationPicker
+          value={expectation}
+          onChange={setExpectation}
+          candidates={addressedPeople}
+          field={field}
+        />
+        <DeliveryPreview
+          userIds={recipients.filter((r) => r.kind === 'person').map((r) => r.id)}
+          spaceIds={recipients.filter((r) => r.kind === 'space').map((r) => r.id)}
+          kind={expectation.kind}
+          dueAt={toExpectationInput(expectation).dueAt}
+          interruptOutsideHours={interrupt}
+          onInterruptChange={setInterrupt}
+        />
+        {errors.message && <Alert tone="error">{errors.message}</Alert>}
+        <div className={styles.actions}>
+          <Button type="button" variant="ghost" onClick={() => navigate(-1)}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" busy={create.isPending}>
+            Send
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import { type Person, ReplyRequest } from '@tidings/contracts';
+import { type RefObject, useState } from 'react';
+import { Alert } from '../../ui/Alert';
+import { Button } from '../../ui/Button';
+import { useFormErrors } from '../../ui/useFormErrors';
+import { BodyEditor } from '../compose/BodyEditor';
+import {
+  ExpectationPicker,
+  type ExpectationState,
+  noReplyNeeded,
+  toExpectationInput,
+} from '../compose/ExpectationPicker';
+import { useReply } from './api';
+import styles from './Thread.module.css';
+
+export interface QuoteDraft {
+  postId: string;
+  authorName: string;
+  text: string;
+}
+
+interface ReplyBoxProps {
+  threadId: string;
+  people: Person[];
+  participants: Person[];
+  quote: QuoteDraft | null;
+  onClearQuote: () => void;
+  textareaRef: RefObject<HTMLTextAreaElement | null>;
+}
+
+export function ReplyBox({
+  threadId,
+  people,
+  participants,
+  quote,
+  onClearQuote,
+  textareaRef,
+}: ReplyBoxProps) {
+  const reply = useReply(threadId);
+  const { formRef, errors, field, fail, validate } = useFormErrors();
+  const [body, setBody] = useState('');
+  const [expectation, setExpectation] = useState<ExpectationState>(noReplyNeeded);
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const request = validate(ReplyRequest, {
+      body,
+      expectation: toExpectationInput(expectation),
+      ...(quote ? { quote: { postId: quote.postId, text: quote.text } } : {}),
+    });
+    if (!request) return;
+    reply.mutate(request, {
+      onSuccess: () => {
+        setBody('');
+        setExpectation(noReplyNeeded);
+        onClearQuote();
+      },
+      onError: fail,
+    });
+  }
+
+  return (
+    <form
+      ref={formRef}
+      className={styles.reply}
+      onSubmit={submit}
+      noValidate
+      aria-label="Reply to this thread"
+    >
+      {quote && (
+        <div className={styles.quoteDraft}>
+          <blockquote className={styles.quote}>
+            <span className={styles.quoteSource}>{quote.authorName} wrote:</span>
+            <p>{quote.text}</p>
+          </blockquote>
+          <Button size="sm" variant="ghost" onClick={onClearQuote}>
+            Remove quote
+          </Button>
+        </div>
+      )}
+      <BodyEditor
+        label="Reply"
+        value={body}
+        onChange={setBody}
+        people={people}
+        error={field('body')}
+        textareaRef={textareaRef}
+        rows={4}
+        placeholder="Write a reply…"
+      />
+      <ExpectationPicker
+        value={expectation}
+        onChange={setExpectation}
+        candidates={participants}
+        field={field}
+      />
+      {errors.message && <Alert tone="error">{errors.message}</Alert>}
+      <div className={styles.replyActions}>
+        <Button type="submit" variant="primary" busy={reply.isPending}>
+          Send reply
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { EpochMs, Id } from './common';
+import { Person } from './threads';
+
+export const MediaKind = z.enum(['video', 'audio']);
+export type MediaKind = z.infer<typeof MediaKind>;
+export const MediaSource = z.enum(['recording', 'upload']);
+/** uploading → (stopped recording / finished upload) processing → ready | failed. */
+export const MediaStatus = z.enum(['uploading', 'processing', 'ready', 'failed']);
+export type MediaStatus = z.infer<typeof MediaStatus>;
+
+export const Media = z
+  .object({
+    id: Id,
+    kind: MediaKind,
+    source: MediaSource,
+    status: MediaStatus,
+    /** 0–100 while processing; null otherwise. */
+    progress: z.number().min(0).max(100).nullable(),
+    error: z.string().nullable().describe('Why processing failed, in words a person can act on'),
+    owner: Person,
+    postId: Id.nullable(),
+    title: z.string(),
+    mimeType: z.string().describe('Of the playable rendition once ready; of the upload before'),
+    /** Bytes the server holds so far (the recorder shows "saved to server up to mm:ss"). */
+    uploadedBytes: z.number().int(),
+    sizeBytes: z.number().int().nullable(),
+    durationMs: z.number().int().nullable(),
+    width: z.number().int().nullable(),
+    height: z.number().int().nullable(),
+    /** Short-lived signed URLs, checked on every request. */
+    playbackUrl: z.string().nullable(),
+    posterUrl: z.string().nullable(),
+    previewUrl: z.string().nullable().describe('A small animated preview (video)'),
+    waveform: z.array(z.number().min(0).max(1)).nullable().describe('Peaks for drawing (audio)'),
+    shareUrl: z.string().describe('The /v/<token> page; exists from the moment the media is created'),
+    recordingStoppedAt: EpochMs.nullable(),
+    createdAt: EpochMs,
+  })
+  .meta({ id: 'Media' });
+export type Media = z.infer<typeof Media>;
+
+export const CreateMediaRequest = z.object({
+  kind: MediaKind,
+  source: MediaSource,
+  mimeType: z.string().min(1).max(100),
+  title: z.string().trim().max(200).default(''),
+  /** For uploads of existing files, the size in bytes when known (checked against the limit). */
+  sizeBytes: z.number().int().min(0).optional(),
+});
+export type CreateMediaRequest = z.input<typeof CreateMediaRequest>;
+
+export const CreatedMedia = z.object({
+  media: Media,
+  /** tus endpoint to create the upload at (metadata: mediaId). */
+  uploadEndpoint: z.string(),
+});
+
+/** The recorder stopped: the link is live now, the last bytes may still be arriving. */
+export const StopRecordingRequest = z.object({ durationMs: z.number().int().min(0).optional() });
+export const PlaybackPosition = z.object({ positionMs: z.number().int().min(0) });
+export const ShareTokenParams = z.object({ token: z.string().min(16).max(128) });
+
+/** GET /api/media/:id/playback (added by playback): short-lived signed URLs for the caller. */
+export const PlaybackUrls = z
+  .object({
+    /** Null until processing has written that rendition. */
+    playbackUrl: z.string().nullable(),
+    posterUrl: z.string().nullable(),
+    previewUrl: z.string().nullable(),
+    /** The file as uploaded; null while it is still uploading. */
+    originalUrl: z.string().nullable(),
+    /** When the URLs stop working; ask again after that (epoch ms). */
+    expiresAt: EpochMs,
+    /** Where the caller stopped last time, to resume there. */
+    positionMs: z.number().int().nullable(),
+  })
+  .meta({ id: 'PlaybackUrls' });
+export type PlaybackUrls = z.infer<typeof PlaybackUrls>;
