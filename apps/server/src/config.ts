@@ -116,6 +116,47 @@ export const settingsSchema = z.object({
     .describe(
       'At least 32 random characters used to sign links in emails (unsubscribe). Default: a random secret generated on first start and stored in the database.',
     ),
+  STORAGE: z
+    .enum(['local', 's3'])
+    .default('local')
+    .describe(
+      'Where recordings and other files are kept: `local` (under `<DATA_DIR>/blobs`) or `s3` (any S3-compatible service; set the `S3_*` settings).',
+    ),
+  S3_ENDPOINT: z
+    .url()
+    .optional()
+    .describe('S3 endpoint URL, e.g. `https://s3.eu-west-1.amazonaws.com` or a MinIO address. Default: AWS.'),
+  S3_BUCKET: z.string().min(1).optional().describe('S3 bucket for files; required when `STORAGE=s3`.'),
+  S3_REGION: z.string().min(1).default('us-east-1').describe('S3 region.'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional().describe('S3 access key id.'),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional().describe('S3 secret access key.'),
+  S3_FORCE_PATH_STYLE: bool
+    .default(false)
+    .describe(
+      '`true` for services that need `endpoint/bucket/key` addresses (MinIO, most self-hosted ones).',
+    ),
+  FFMPEG_PATH: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "ffmpeg binary used to process recordings. Default: `ffmpeg` on the PATH (your distribution's, preferred for untrusted media), else the one shipped in the `@ffmpeg-installer/ffmpeg` npm package.",
+    ),
+  FFPROBE_PATH: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'ffprobe binary used to inspect uploads. Default: `ffprobe` on the PATH, else the one shipped in the `@ffprobe-installer/ffprobe` npm package.',
+    ),
+  MEDIA_JOB_TIMEOUT_S: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .default(1800)
+    .describe(
+      'Longest time one recording may take to process (probe, remux or transcode, poster, preview) before it fails; a probe alone gets at most 30 s of it.',
+    ),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -139,7 +180,26 @@ export interface Config {
   smtpTimeoutMs: number;
   mailFrom: string;
   secretKey: string | null;
+  /** Where blobs live: local disk under `<DATA_DIR>/blobs`, or an S3-compatible bucket. */
+  storage: StorageConfig;
+  /** ffmpeg/ffprobe from the settings, or null to look them up (see adapters/media-tool). */
+  ffmpegPath: string | null;
+  ffprobePath: string | null;
+  mediaJobTimeoutMs: number;
+  mediaProbeTimeoutMs: number;
 }
+
+export type StorageConfig =
+  | { kind: 'local' }
+  | {
+      kind: 's3';
+      endpoint: string | null;
+      bucket: string;
+      region: string;
+      accessKeyId: string | null;
+      secretAccessKey: string | null;
+      forcePathStyle: boolean;
+    };
 
 export interface SmtpConfig {
   host: string;
@@ -187,6 +247,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpTimeoutMs: s.SMTP_TIMEOUT_MS,
     mailFrom: s.MAIL_FROM ?? `Tidings <tidings@${new URL(publicUrl).hostname}>`,
     secretKey: s.SECRET_KEY ?? null,
+    storage: storageConfig(s),
+    ffmpegPath: s.FFMPEG_PATH ?? null,
+    ffprobePath: s.FFPROBE_PATH ?? null,
+    mediaJobTimeoutMs: s.MEDIA_JOB_TIMEOUT_S * 1000,
+    mediaProbeTimeoutMs: Math.min(30, s.MEDIA_JOB_TIMEOUT_S) * 1000,
+  };
+}
+
+function storageConfig(s: Settings): StorageConfig {
+  if (s.STORAGE === 'local') return { kind: 'local' };
+  if (!s.S3_BUCKET) throw new ConfigError('Invalid settings:\n  S3_BUCKET: required when STORAGE=s3');
+  return {
+    kind: 's3',
+    endpoint: s.S3_ENDPOINT ?? null,
+    bucket: s.S3_BUCKET,
+    region: s.S3_REGION,
+    accessKeyId: s.S3_ACCESS_KEY_ID ?? null,
+    secretAccessKey: s.S3_SECRET_ACCESS_KEY ?? null,
+    forcePathStyle: s.S3_FORCE_PATH_STYLE,
   };
 }
 

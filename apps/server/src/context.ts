@@ -1,12 +1,13 @@
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import pino, { type Logger } from 'pino';
 import type { BlobStore } from './adapters/blob/blob-store';
-import { localDiskStore } from './adapters/blob/local-disk-store';
+import { createBlobStore } from './adapters/blob/create-blob-store';
 import { type DatabaseHandle, openDatabase } from './adapters/db/database';
 import { type ImageProcessor, sharpImageProcessor } from './adapters/images/image-processor';
 import { createMailTransport } from './adapters/mail/create-mail-transport';
 import type { MailTransport } from './adapters/mail/mail-transport';
+import { ffmpegMediaTool } from './adapters/media-tool/ffmpeg-media-tool';
+import type { MediaTool } from './adapters/media-tool/media-tool';
 import { argon2idHasher, type PasswordHasher } from './adapters/passwords/password-hasher';
 import { createLiveEvents } from './adapters/pubsub/create-live-events';
 import type { LiveEvents } from './adapters/pubsub/live-events';
@@ -24,6 +25,8 @@ export interface AppContext {
   hasher: PasswordHasher;
   blobs: BlobStore;
   images: ImageProcessor;
+  /** ffmpeg/ffprobe, confined (local files only, time limits); see adapters/media-tool. */
+  media: MediaTool;
   /** Live updates fan-out (SSE); see adapters/pubsub. */
   live: LiveEvents;
   /** Outgoing email: SMTP when SMTP_HOST is set, else `.eml` files in `<DATA_DIR>/outbox/`. */
@@ -42,8 +45,13 @@ export function createContext(config: Config, overrides: Partial<AppContext> = {
     database,
     db: database.db,
     hasher: argon2idHasher(),
-    blobs: localDiskStore(path.join(config.dataDir, 'blobs')),
+    blobs: createBlobStore(config),
     images: sharpImageProcessor(),
+    media: ffmpegMediaTool({
+      ffmpegPath: config.ffmpegPath,
+      ffprobePath: config.ffprobePath,
+      probeTimeoutMs: config.mediaProbeTimeoutMs,
+    }),
     live: createLiveEvents(database, { url: config.databaseUrl, log, now }),
     mail: overrides.mail ?? createMailTransport(config, now),
     log,

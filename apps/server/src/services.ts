@@ -7,7 +7,11 @@ import { emailService } from './features/email/email.service';
 import { eventsService } from './features/events/events.service';
 import { inboxService } from './features/inbox/inbox.service';
 import { invitesService } from './features/invites/invites.service';
+import { mediaService } from './features/media/media.service';
+import { toPlaybackMedia } from './features/media/present';
 import { membersService } from './features/members/members.service';
+import { mediaSource } from './features/playback/media-source';
+import { playbackService } from './features/playback/playback.service';
 import { profileService } from './features/profile/profile.service';
 import { searchService } from './features/search/search.service';
 import { spacesService } from './features/spaces/spaces.service';
@@ -18,7 +22,12 @@ import { tokensService } from './features/tokens/tokens.service';
 /** The use cases, wired once per process and shared by HTTP routes, the CLI and jobs. */
 export function createServices(ctx: AppContext) {
   const accounts = accountsService(ctx);
-  const threads = threadsService(ctx);
+  const playback = playbackService(ctx, mediaSource(ctx));
+  const media = mediaService(ctx, async (userId, row) => {
+    const { playbackUrl, posterUrl, previewUrl } = await playback.signedUrls(userId, toPlaybackMedia(row));
+    return { playbackUrl, posterUrl, previewUrl, myPositionMs: await playback.positionFor(userId, row.id) };
+  });
+  const threads = threadsService(ctx, media.attachedTo);
   return {
     accounts,
     attention: attentionService(ctx),
@@ -28,8 +37,10 @@ export function createServices(ctx: AppContext) {
     inbox: inboxService(ctx),
     invites: invitesService(ctx, accounts),
     members: membersService(ctx),
+    media,
+    playback,
     profile: profileService(ctx),
-    posts: postsService(ctx, threads),
+    posts: postsService(ctx, threads, media.attachedTo),
     scheduled: scheduledService(ctx),
     search: searchService(ctx),
     spaces: spacesService(ctx),

@@ -12,6 +12,8 @@ export const LiveEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('thread.updated'), threadId: Id }),
   z.object({ type: z.literal('receipt'), threadId: Id, postId: Id }),
   z.object({ type: z.literal('inbox.changed'), threadId: Id }),
+  /** A recording's status, progress or uploaded bytes changed (sent to its owner). */
+  z.object({ type: z.literal('media.updated'), mediaId: Id }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EpochMs, Id } from './common';
-import { Person } from './threads';
+import { Person } from './person';
 
 export const MediaKind = z.enum(['video', 'audio']);
 export type MediaKind = z.infer<typeof MediaKind>;
@@ -32,6 +32,8 @@ export const Media = z
     playbackUrl: z.string().nullable(),
     posterUrl: z.string().nullable(),
     previewUrl: z.string().nullable().describe('A small animated preview (video)'),
+    /** Where the caller stopped watching last time (added by playback); null when never started. */
+    myPositionMs: z.number().int().nullable().optional(),
     waveform: z.array(z.number().min(0).max(1)).nullable().describe('Peaks for drawing (audio)'),
     shareUrl: z.string().describe('The /v/<token> page; exists from the moment the media is created'),
     recordingStoppedAt: EpochMs.nullable(),
@@ -77,3 +79,21 @@ export const PlaybackUrls = z
   })
   .meta({ id: 'PlaybackUrls' });
 export type PlaybackUrls = z.infer<typeof PlaybackUrls>;
+
+/** GET /api/me/media: the caller's recordings, newest first (the recorder's recovery screen). */
+export const MediaList = z.object({ media: z.array(Media) });
+export type MediaList = z.infer<typeof MediaList>;
+
+/** Limits an admin sets for the workspace. */
+export const WorkspaceSettings = z
+  .object({
+    maxRecordingMinutes: z.number().int().min(1).max(600),
+    maxUploadBytes: z
+      .number()
+      .int()
+      .min(1024 * 1024),
+  })
+  .meta({ id: 'WorkspaceSettings' });
+export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
+export const UpdateWorkspaceSettingsRequest = WorkspaceSettings.partial();
+export type UpdateWorkspaceSettingsRequest = z.input<typeof UpdateWorkspaceSettingsRequest>;

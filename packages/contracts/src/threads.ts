@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { EpochMs, Id } from './common';
+import { Media } from './media';
+import { Person } from './person';
+
+export { Person };
 
 /** What the sender asks of the people addressed: the answer to "Do you need a response?". */
 export const ExpectationKind = z.enum(['fyi', 'reply', 'reply_by', 'decision_by', 'urgent']);
@@ -59,6 +63,18 @@ export const Subject = z
   .min(1, { message: 'Give the thread a subject' })
   .max(200, { message: 'Keep the subject under 200 characters' });
 
+/** Recordings to attach: the author's own, not attached elsewhere; they may still be uploading. */
+export const MediaIds = z.array(Id).max(10, { message: 'Attach at most 10 recordings' }).default([]);
+
+/**
+ * "At the start of their working day": the post is sent now but waits, snoozed, in each
+ * recipient's inbox until their own working hours begin. Not for urgent posts.
+ */
+export const DeliverInWorkingHours = z
+  .boolean()
+  .default(false)
+  .describe("Hold the post in each recipient's inbox until their working hours begin");
+
 export const CreateThreadRequest = z
   .object({
     subject: Subject,
@@ -66,6 +82,8 @@ export const CreateThreadRequest = z
     body: PostBody.refine((b) => b.trim().length > 0, { message: 'Write a message' }),
     expectation: ExpectationInput,
     remindIfNoAnswerBy: EpochMs.optional().describe('Remind the sender if nobody has answered by then'),
+    deliverInWorkingHours: DeliverInWorkingHours,
+    mediaIds: MediaIds,
   })
   .refine((v) => v.recipients.userIds.length + v.recipients.spaceIds.length > 0, {
     path: ['recipients'],
@@ -78,6 +96,8 @@ export const ReplyRequest = z.object({
   expectation: ExpectationInput.default({ kind: 'fyi' }),
   quote: QuoteInput.optional(),
   remindIfNoAnswerBy: EpochMs.optional().describe('Remind the sender if nobody has answered by then'),
+  deliverInWorkingHours: DeliverInWorkingHours,
+  mediaIds: MediaIds,
 });
 export type ReplyRequest = z.input<typeof ReplyRequest>;
 
@@ -87,10 +107,6 @@ export const EditPostRequest = z.object({
 export const AnswerRequest = z.object({ how: z.enum(['answered', 'decided']) });
 export const SubscriptionRequest = z.object({ mode: z.enum(['follow', 'mute', 'default']) });
 
-export const Person = z
-  .object({ id: Id, name: z.string(), avatarUrl: z.string().nullable() })
-  .meta({ id: 'Person' });
-export type Person = z.infer<typeof Person>;
 export const SpaceRef = z.object({ id: Id, name: z.string() });
 
 export const Ask = z.object({
@@ -119,6 +135,7 @@ export const Post = z
     asks: z.array(Ask).describe('Who was asked to answer, and where each stands'),
     seenBy: z.array(Person).describe('Addressed people who have seen the post (sender view)'),
     quote: z.object({ postId: Id, text: z.string(), authorName: z.string() }).nullable(),
+    media: z.array(Media).describe('Recordings attached, in the order given'),
   })
   .meta({ id: 'Post' });
 export type Post = z.infer<typeof Post>;

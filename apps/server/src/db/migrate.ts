@@ -5,6 +5,8 @@ import * as m0003 from './migrations/0003_search';
 import * as m0004 from './migrations/0004_live_events';
 import * as m0005 from './migrations/0005_delivery';
 import * as m0006 from './migrations/0006_email';
+import * as m0007 from './migrations/0007_media';
+import * as m0008 from './migrations/0008_playback';
 
 /**
  * Migrations are listed here in order rather than read from disk, so they work the same from
@@ -17,6 +19,8 @@ const migrations: Record<string, Migration> = {
   '0004_live_events': m0004,
   '0005_delivery': m0005,
   '0006_email': m0006,
+  '0007_media': m0007,
+  '0008_playback': m0008,
 };
 
 function migratorFor<DB>(db: Kysely<DB>): Migrator {

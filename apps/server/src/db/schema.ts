@@ -30,12 +30,16 @@ export interface Database {
   scheduled_posts: ScheduledPostsTable;
   app_secrets: AppSecretsTable;
   media_positions: MediaPositionsTable;
+  media: MediaTable;
 }
 
 export interface WorkspacesTable {
   id: string;
   name: string;
   created_at: number;
+  /** Workspace limits for recordings and uploads (migration 0007). */
+  max_recording_minutes: Generated<number>;
+  max_upload_bytes: Generated<number>;
 }
 
 export type UserRole = 'owner' | 'admin' | 'member' | 'guest';
@@ -315,3 +319,45 @@ export interface MediaPositionsTable {
   position_ms: number;
   updated_at: number;
 }
+
+/**
+ * A recording or uploaded file (migration 0007). Exists from the moment the recorder starts, so
+ * the share link does; upload_offset follows the tus upload, upload_length is null while the
+ * length is deferred (recording). status: uploading → processing → ready | failed.
+ */
+export interface MediaTable {
+  id: string;
+  owner_id: string;
+  post_id: string | null;
+  post_index: number | null;
+  kind: 'video' | 'audio';
+  source: 'recording' | 'upload';
+  status: 'uploading' | 'processing' | 'ready' | 'failed';
+  progress: number | null;
+  error: string | null;
+  title: string;
+  /** Of the upload as declared by the client. */
+  mime_type: string;
+  /** Blob key of the original bytes once the upload finished. */
+  upload_key: string;
+  upload_offset: number;
+  upload_length: number | null;
+  size_bytes: number | null;
+  duration_ms: number | null;
+  width: number | null;
+  height: number | null;
+  playable_key: string | null;
+  playable_mime_type: string | null;
+  poster_key: string | null;
+  preview_key: string | null;
+  /** JSON array of peaks 0–1 (audio). */
+  waveform: string | null;
+  /** 256-bit random token of the /v/<token> page; shown to anyone who may see the media. */
+  share_token: string;
+  recording_stopped_at: number | null;
+  upload_finished_at: number | null;
+  created_at: number;
+  updated_at: number;
+  ready_at: number | null;
+}
+export type MediaRow = Selectable<MediaTable>;

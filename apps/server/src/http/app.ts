@@ -18,12 +18,15 @@ import { eventsRoutes } from '../features/events/events.routes';
 import { healthRoutes } from '../features/health/health.routes';
 import { inboxRoutes } from '../features/inbox/inbox.routes';
 import { invitesRoutes } from '../features/invites/invites.routes';
+import { mediaRoutes } from '../features/media/media.routes';
 import { membersRoutes } from '../features/members/members.routes';
+import { mediaBytesRoutes, playbackApiRoutes } from '../features/playback/playback.routes';
 import { profileRoutes } from '../features/profile/profile.routes';
 import { searchRoutes } from '../features/search/search.routes';
 import { spacesRoutes } from '../features/spaces/spaces.routes';
 import { threadsRoutes } from '../features/threads/threads.routes';
 import { tokensRoutes } from '../features/tokens/tokens.routes';
+import { uploadsRoutes } from '../features/uploads/uploads.routes';
 import { createServices, type Services } from '../services';
 import { registerAuthentication } from './auth';
 import { RouteTable, registerErrorHandling } from './error-handler';
@@ -62,7 +65,7 @@ export async function buildApp(
 
   const services = createServices(ctx);
   registerErrorHandling(app, routes);
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, ctx.config.storage);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.maxAvatarBytes, files: 1, fields: 5 },
@@ -89,6 +92,7 @@ export async function buildApp(
   registerAuthentication(app, services, ctx.config);
 
   healthRoutes(app, ctx);
+  mediaBytesRoutes(app, services);
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<ZodTypeProvider>();
@@ -100,11 +104,14 @@ export async function buildApp(
       inboxRoutes(typed, services);
       invitesRoutes(typed, services, ctx.config);
       membersRoutes(typed, services);
+      mediaRoutes(typed, services);
+      playbackApiRoutes(typed, services);
       profileRoutes(typed, services);
       searchRoutes(typed, services);
       spacesRoutes(typed, services);
       threadsRoutes(typed, services);
       tokensRoutes(typed, services);
+      uploadsRoutes(typed, services, ctx);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -39,7 +39,8 @@ export function registerAuthentication(app: App, services: Services, config: Con
   });
 }
 
-async function resolveActor(request: FastifyRequest, services: Services): Promise<Actor | null> {
+/** The caller of any request (API token or session cookie); the media routes use it too. */
+export async function resolveActor(request: FastifyRequest, services: Services): Promise<Actor | null> {
   const authorization = request.headers.authorization;
   if (authorization?.startsWith('Bearer ')) {
     const actor = await services.tokens.authenticateToken(authorization.slice('Bearer '.length).trim());

@@ -130,3 +130,21 @@ describe('HTTP errors and headers', () => {
     expect((await request(t.app, { method: 'GET', url: '/assets/missing-123.js' })).statusCode).toBe(404);
   });
 });
+
+describe('Content-Security-Policy with S3 storage', () => {
+  it('lets media and posters come from the S3 endpoint and nowhere else', async () => {
+    const { contentSecurityPolicy } = await import('./security-headers');
+    const s3 = contentSecurityPolicy({
+      kind: 's3',
+      endpoint: 'https://minio.example.com:9000',
+      bucket: 'b',
+      region: 'us-east-1',
+      accessKeyId: null,
+      secretAccessKey: null,
+      forcePathStyle: true,
+    });
+    expect(s3).toContain("media-src 'self' blob: https://minio.example.com:9000");
+    expect(s3).toContain("script-src 'self';");
+    expect(contentSecurityPolicy()).toContain("media-src 'self' blob:;");
+  });
+});

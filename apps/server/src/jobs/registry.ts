@@ -1,6 +1,7 @@
 import { deliverySweepJob, sendDigestJob, sendNotificationJob } from '../features/delivery/delivery.jobs';
 import { publishScheduledJob } from '../features/delivery/scheduled.job';
 import { snoozeEndedJob } from '../features/inbox/snooze.job';
+import { mediaFinalizeJob } from '../features/media/processing/media-finalize.job';
 import type { JobDefinition } from './job';
 import { maintenanceJob } from './maintenance.job';
 
@@ -12,4 +13,5 @@ export const allJobs: JobDefinition[] = [
   sendNotificationJob as unknown as JobDefinition,
   sendDigestJob as unknown as JobDefinition,
   publishScheduledJob as unknown as JobDefinition,
+  mediaFinalizeJob as unknown as JobDefinition,
 ];

@@ -9,6 +9,7 @@ const eventNames = [
   'thread.updated',
   'receipt',
   'inbox.changed',
+  'media.updated',
 ] as const;
 
 /**
@@ -25,6 +26,13 @@ export function useLiveEvents(): void {
       try {
         event = LiveEvent.parse(JSON.parse(message.data));
       } catch {
+        return;
+      }
+      if (event.type === 'media.updated') {
+        // Status/progress of a recording: the player, share page and upload lists refetch it.
+        void client.invalidateQueries({ queryKey: ['media', event.mediaId] });
+        void client.invalidateQueries({ queryKey: ['share'] });
+        void client.invalidateQueries({ queryKey: ['my-media'] });
         return;
       }
       void client.invalidateQueries({ queryKey: ['inbox'] });

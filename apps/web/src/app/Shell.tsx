@@ -5,6 +5,7 @@ import { useCurrentSession } from '../api/session';
 import { useSignOut } from '../features/auth/api';
 import { useInboxCounts } from '../features/inbox/api';
 import { roleLabels } from '../features/invites/roles';
+import { RecoveryBanner } from '../features/media/RecoveryBanner';
 import { cx } from '../lib/cx';
 import { Avatar } from '../ui/Avatar';
 import {
@@ -12,6 +13,7 @@ import {
   InboxIcon,
   KeyboardIcon,
   MenuIcon,
+  MonitorIcon,
   PlusIcon,
   SearchIcon,
   SettingsIcon,
@@ -28,6 +30,7 @@ const nav = [
   { to: '/', label: 'Inbox', icon: InboxIcon, end: true, hint: 'g i' },
   { to: '/spaces', label: 'Spaces', icon: SpacesIcon, end: false, hint: 'g s' },
   { to: '/search', label: 'Search', icon: SearchIcon, end: false, hint: '/' },
+  { to: '/recordings', label: 'Recordings', icon: MonitorIcon, end: false, hint: undefined },
   { to: '/settings', label: 'Settings', icon: SettingsIcon, end: false, hint: undefined },
 ];
 
@@ -187,6 +190,7 @@ export function Shell() {
 
       <main id="main" className={styles.main} tabIndex={-1}>
         <div className={styles.content}>
+          <RecoveryBanner />
           <Outlet />
         </div>
       </main>

@@ -7,6 +7,8 @@ import { DeliveryPage } from '../features/delivery/DeliveryPage';
 import { NotificationsPage } from '../features/delivery/NotificationsPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { AcceptInvitePage } from '../features/invites/AcceptInvitePage';
+import { RecordingsPage } from '../features/media/RecordingsPage';
+import { SharePage } from '../features/media/SharePage';
 import { MembersPage } from '../features/members/MembersPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { SearchPage } from '../features/search/SearchPage';
@@ -41,6 +43,8 @@ export const router = createBrowserRouter([
               { path: 'threads/:id', element: <ThreadPage /> },
               { path: 'new', element: <NewThreadPage /> },
               { path: 'search', element: <SearchPage /> },
+              { path: 'recordings', element: <RecordingsPage /> },
+              { path: 'v/:token', element: <SharePage /> },
               {
                 path: 'settings',
                 element: <SettingsLayout />,

@@ -1,7 +1,10 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { BlobStore } from './blob-store';
+
+const missing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
 /** Files under a root directory; a sidecar `.type` file keeps each blob's content type. */
 export function localDiskStore(root: string): BlobStore {
@@ -11,15 +14,28 @@ export function localDiskStore(root: string): BlobStore {
     if (!file.startsWith(path.resolve(root) + path.sep)) throw new Error(`Invalid blob key: ${key}`);
     return file;
   };
-  return {
-    async put(key, data, contentType) {
-      const file = fileFor(key);
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      // Write then rename, so a reader never sees half a file.
-      const tmp = `${file}.${process.pid}.tmp`;
-      await fs.writeFile(tmp, data);
+  /** Write to a temp file, then rename, so a reader never sees half a file. */
+  async function writeAtomically(key: string, contentType: string, write: (tmp: string) => Promise<void>) {
+    const file = fileFor(key);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    try {
+      await write(tmp);
       await fs.writeFile(`${file}.type`, contentType);
       await fs.rename(tmp, file);
+    } finally {
+      await fs.rm(tmp, { force: true });
+    }
+  }
+  return {
+    put: (key, data, contentType) => writeAtomically(key, contentType, (tmp) => fs.writeFile(tmp, data)),
+    putStream: (key, data, contentType) =>
+      writeAtomically(key, contentType, (tmp) => pipeline(data, createWriteStream(tmp))),
+    async importFile(key, source, contentType) {
+      // A hard link costs nothing whatever the size; copy across file systems.
+      await writeAtomically(key, contentType, (tmp) =>
+        fs.link(source, tmp).catch(() => fs.copyFile(source, tmp)),
+      );
     },
     async get(key) {
       const file = fileFor(key);
@@ -27,7 +43,32 @@ export function localDiskStore(root: string): BlobStore {
         const [stat, contentType] = await Promise.all([fs.stat(file), fs.readFile(`${file}.type`, 'utf8')]);
         return { stream: createReadStream(file), size: stat.size, contentType };
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        if (missing(error)) return null;
+        throw error;
+      }
+    },
+    async getRange(key, start, end) {
+      const file = fileFor(key);
+      try {
+        await fs.access(file);
+      } catch (error) {
+        if (missing(error)) return null;
+        throw error;
+      }
+      return createReadStream(file, { start, end });
+    },
+    async stat(key) {
+      const file = fileFor(key);
+      try {
+        const [stat, contentType] = await Promise.all([fs.stat(file), fs.readFile(`${file}.type`, 'utf8')]);
+        return {
+          size: stat.size,
+          contentType,
+          etag: `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`,
+          modifiedAt: Math.floor(stat.mtimeMs),
+        };
+      } catch (error) {
+        if (missing(error)) return null;
         throw error;
       }
     },
@@ -36,5 +77,6 @@ export function localDiskStore(root: string): BlobStore {
       await fs.rm(file, { force: true });
       await fs.rm(`${file}.type`, { force: true });
     },
+    localPath: (key) => fileFor(key),
   };
 }

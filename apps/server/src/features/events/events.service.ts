@@ -47,11 +47,12 @@ export function eventsService(ctx: AppContext) {
     let delivered = afterId;
     for (;;) {
       const page = await ctx.live.since(viewer.id, cursor, BACKLOG_PAGE);
-      const threadIds = [...new Set(page.map((e) => e.event.threadId))];
+      // Events without a thread (media.updated) go only to the person they concern.
+      const threadIds = [...new Set(page.flatMap((e) => ('threadId' in e.event ? [e.event.threadId] : [])))];
       const visible = await repo.visibleThreadIds(viewer, threadIds);
       for (const event of page) {
         cursor = event.id;
-        if (!visible.has(event.event.threadId)) continue;
+        if ('threadId' in event.event && !visible.has(event.event.threadId)) continue;
         sink.send(event);
         delivered = event.id;
       }

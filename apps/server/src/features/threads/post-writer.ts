@@ -6,6 +6,8 @@ import type { Database, PostRow, ThreadRow, UserRow } from '../../db/schema';
 import { invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { decideDeliveries } from '../delivery/decide-deliveries';
+import { holdUntilWorkingHours } from '../delivery/hold-until-working-hours';
+import { attachMedia } from '../media/attach';
 import { fanOutPost } from './inbox-fanout';
 import { findPeople } from './people';
 import { postsRepository } from './posts.repository';
@@ -17,6 +19,10 @@ export interface PostDraft {
   quote?: z.output<typeof QuoteInput> | undefined;
   /** Remind the author if nobody has answered by then (delivery engine). */
   remindIfNoAnswerBy?: number | undefined;
+  /** Recordings to attach (the author's own, in no post yet). */
+  mediaIds?: string[] | undefined;
+  /** Hold the post in each recipient's inbox until their working hours begin. */
+  deliverInWorkingHours?: boolean | undefined;
 }
 
 export interface WrittenPost {
@@ -92,6 +98,11 @@ export async function writePost(
   const rendered = renderMarkdown(draft.body);
   const columns = expectationColumns(draft.expectation, now);
   const mentioned = await checkMentions(db, thread.id, rendered.mentions);
+  if (draft.deliverInWorkingHours && draft.expectation.kind === 'urgent') {
+    throw invalid('An urgent message goes out at once; it cannot wait for working hours.', {
+      deliverInWorkingHours: 'Not for urgent messages',
+    });
+  }
 
   let asked: string[] = [];
   if (draft.expectation.kind !== 'fyi') {
@@ -143,6 +154,7 @@ export async function writePost(
     deleted_at: null,
   };
   await posts.insert(post);
+  await attachMedia(db, author.id, post.id, draft.mediaIds ?? [], now);
   await posts.insertAsks(post.id, asked);
   await threads.touch(thread.id, now);
   const inboxChanged = await fanOutPost(db, {
@@ -173,5 +185,13 @@ export async function writePost(
     },
     now,
   );
+  if (draft.deliverInWorkingHours) {
+    await holdUntilWorkingHours(
+      db,
+      thread.id,
+      inboxChanged.filter((id) => id !== author.id),
+      now,
+    );
+  }
   return { post, inboxChanged };
 }

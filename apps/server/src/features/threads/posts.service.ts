@@ -11,11 +11,15 @@ import { notifyPeople, recomputeAsks } from './inbox-fanout';
 import { type Notice, publishAll } from './live';
 import { checkMentions, writePost } from './post-writer';
 import { postsRepository } from './posts.repository';
-import { presentPosts } from './present';
+import { type AttachedMedia, noAttachedMedia, presentPosts } from './present';
 import { threadsRepository } from './threads.repository';
 import type { ThreadsService } from './threads.service';
 
-export function postsService(ctx: AppContext, threadsService: ThreadsService) {
+export function postsService(
+  ctx: AppContext,
+  threadsService: ThreadsService,
+  attached: AttachedMedia = noAttachedMedia,
+) {
   const posts = postsRepository(ctx.db);
 
   /** A post in a thread the actor may see; 404 for everything else. */
@@ -34,7 +38,7 @@ export function postsService(ctx: AppContext, threadsService: ThreadsService) {
       const quoted = await posts.findWithAuthor(row.quote_post_id);
       if (quoted) quoteAuthors.set(quoted.id, quoted.author_name);
     }
-    const [view] = await presentPosts(ctx.db, actor.user, [row], quoteAuthors);
+    const [view] = await presentPosts(ctx.db, actor.user, [row], quoteAuthors, attached);
     if (!view) throw notFound('That post');
     return view;
   }

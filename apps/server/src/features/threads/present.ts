@@ -1,4 +1,4 @@
-import type { Post, Thread, ThreadSummary } from '@tidings/contracts';
+import type { Media, Post, Thread, ThreadSummary } from '@tidings/contracts';
 import type { Kysely } from 'kysely';
 import type { Database, ThreadRow } from '../../db/schema';
 import { findPeople, type PersonRow, presentPerson, unknownPerson } from './people';
@@ -6,6 +6,10 @@ import { type AskRow, type PostWithAuthor, postsRepository } from './posts.repos
 import type { Viewer } from './thread-access';
 import type { ThreadSummaryRow } from './threads.repository';
 import { threadsRepository } from './threads.repository';
+
+/** The recordings attached to each of `postIds`, as `viewerId` sees them (features/media). */
+export type AttachedMedia = (viewerId: string, postIds: string[]) => Promise<Map<string, Media[]>>;
+export const noAttachedMedia: AttachedMedia = async () => new Map();
 
 export const DELETED_HTML = '<p class="deleted"><em>This message was deleted</em></p>';
 
@@ -27,11 +31,17 @@ export async function presentPosts(
   viewer: Viewer,
   rows: PostWithAuthor[],
   quoteAuthors: Map<string, string>,
+  attached: AttachedMedia = noAttachedMedia,
 ): Promise<Post[]> {
   const posts = postsRepository(db);
   const ids = rows.map((r) => r.id);
   const ownIds = rows.filter((r) => r.author_id === viewer.id).map((r) => r.id);
-  const [asks, receipts] = await Promise.all([posts.asksFor(ids), posts.receiptsFor(ownIds)]);
+  const liveIds = rows.filter((r) => r.deleted_at === null).map((r) => r.id);
+  const [asks, receipts, media] = await Promise.all([
+    posts.asksFor(ids),
+    posts.receiptsFor(ownIds),
+    attached(viewer.id, liveIds),
+  ]);
   const asksByPost = group<AskRow>(asks);
   const receiptsByPost = group<Receipt>(receipts);
   return rows.map((row) => {
@@ -65,6 +75,7 @@ export async function presentPosts(
               authorName: quoteAuthors.get(row.quote_post_id) ?? '',
             }
           : null,
+      media: media.get(row.id) ?? [],
     };
   });
 }
@@ -79,6 +90,7 @@ export async function presentThread(
   db: Kysely<Database>,
   viewer: Viewer,
   thread: ThreadRow,
+  attached: AttachedMedia = noAttachedMedia,
 ): Promise<Thread> {
   const threads = threadsRepository(db);
   const postRows = await postsRepository(db).listInThread(thread.id);
@@ -88,7 +100,7 @@ export async function presentThread(
     threads.spaces(thread.id),
     threads.subscriptionOf(thread.id, viewer.id),
     findPeople(db, [thread.created_by]),
-    presentPosts(db, viewer, postRows, quoteAuthors),
+    presentPosts(db, viewer, postRows, quoteAuthors, attached),
   ]);
   return {
     id: thread.id,

@@ -11,12 +11,12 @@ import { type Notice, publishAll } from './live';
 import { findPeople } from './people';
 import { writePost } from './post-writer';
 import { postsRepository } from './posts.repository';
-import { presentSummary, presentThread } from './present';
+import { type AttachedMedia, noAttachedMedia, presentSummary, presentThread } from './present';
 import { threadsRepository } from './threads.repository';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
-export function threadsService(ctx: AppContext) {
+export function threadsService(ctx: AppContext, attached: AttachedMedia = noAttachedMedia) {
   const threads = threadsRepository(ctx.db);
 
   /** The thread if the actor may see it; 404 otherwise (never 403: its existence stays private). */
@@ -47,7 +47,7 @@ export function threadsService(ctx: AppContext) {
         { userIds: await watchers(id), event: { type: 'thread.updated', threadId: id } },
       ]);
     }
-    return presentThread(ctx.db, actor.user, await findVisible(actor, id));
+    return presentThread(ctx.db, actor.user, await findVisible(actor, id), attached);
   }
 
   return {
@@ -90,7 +90,13 @@ export function threadsService(ctx: AppContext) {
           trx,
           thread,
           actor.user,
-          { body: input.body, expectation: input.expectation, remindIfNoAnswerBy: input.remindIfNoAnswerBy },
+          {
+            body: input.body,
+            expectation: input.expectation,
+            remindIfNoAnswerBy: input.remindIfNoAnswerBy,
+            mediaIds: input.mediaIds,
+            deliverInWorkingHours: input.deliverInWorkingHours,
+          },
           now,
         );
       });
@@ -102,11 +108,11 @@ export function threadsService(ctx: AppContext) {
         { userIds: written.inboxChanged, event: { type: 'inbox.changed', threadId: thread.id } },
       ];
       await publishAll(ctx, notices);
-      return presentThread(ctx.db, actor.user, thread);
+      return presentThread(ctx.db, actor.user, thread, attached);
     },
 
     async getThread(actor: Actor, id: string): Promise<Thread> {
-      return presentThread(ctx.db, actor.user, await findVisible(actor, id));
+      return presentThread(ctx.db, actor.user, await findVisible(actor, id), attached);
     },
 
     async listSpaceThreads(
@@ -129,7 +135,7 @@ export function threadsService(ctx: AppContext) {
     async setSubscription(actor: Actor, id: string, mode: 'follow' | 'mute' | 'default'): Promise<Thread> {
       const thread = await findVisible(actor, id);
       await threads.setSubscription(id, actor.user.id, mode);
-      return presentThread(ctx.db, actor.user, thread);
+      return presentThread(ctx.db, actor.user, thread, attached);
     },
 
     /** The caller has seen every post: receipts for the senders, and the inbox row read. */

@@ -1,4 +1,4 @@
-import { CreateThreadRequest } from '@tidings/contracts';
+import { CreateThreadRequest, type Media } from '@tidings/contracts';
 import { useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../../lib/navigation';
@@ -7,7 +7,9 @@ import { Button } from '../../ui/Button';
 import { PageHeader } from '../../ui/PageHeader';
 import { TextField } from '../../ui/TextField';
 import { useFormErrors } from '../../ui/useFormErrors';
+import { useSchedulePost } from '../delivery/api';
 import { DeliveryPreview } from '../delivery/DeliveryPreview';
+import { AttachRecording, bodyOrCaption } from '../media/AttachRecording';
 import { useCreateThread } from '../threads/api';
 import { useAddressBook } from './addressBook';
 import { BodyEditor } from './BodyEditor';
@@ -19,6 +21,7 @@ import {
   toExpectationInput,
 } from './ExpectationPicker';
 import { type Recipient, RecipientsPicker } from './RecipientsPicker';
+import { SendTiming, type SendTimingState, scheduledAt, sendNow } from './SendTiming';
 
 /** `/new?to=space:ID` or `?to=person:ID` starts with that recipient. */
 function initialRecipients(to: string | null, book: ReturnType<typeof useAddressBook>): Recipient[] {
@@ -38,6 +41,7 @@ export function NewThreadPage() {
   const [params] = useSearchParams();
   const book = useAddressBook();
   const create = useCreateThread();
+  const schedule = useSchedulePost();
   const { formRef, errors, field, fail, validate } = useFormErrors();
   const [subject, setSubject] = useState('');
   const [picked, setPicked] = useState<Recipient[] | null>(null);
@@ -45,6 +49,8 @@ export function NewThreadPage() {
   const [expectation, setExpectation] = useState<ExpectationState>(noReplyNeeded);
   // Urgent only: confirmed after seeing the recipients' local times in the delivery preview.
   const [interrupt, setInterrupt] = useState(false);
+  const [media, setMedia] = useState<Media[]>([]);
+  const [timing, setTiming] = useState<SendTimingState>(sendNow);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
 
   // Until the person changes the list, it is whatever ?to= named (once the address book loaded).
@@ -61,13 +67,23 @@ export function NewThreadPage() {
         userIds: recipients.filter((r) => r.kind === 'person').map((r) => r.id),
         spaceIds: recipients.filter((r) => r.kind === 'space').map((r) => r.id),
       },
-      body,
+      body: bodyOrCaption(body, media),
+      mediaIds: media.map((m) => m.id),
       expectation: {
         ...toExpectationInput(expectation),
         ...(expectation.kind === 'urgent' && interrupt && { interruptOutsideHours: true }),
       },
+      deliverInWorkingHours: expectation.kind !== 'urgent' && timing.when === 'working_hours',
     });
     if (!request) return;
+    if (expectation.kind !== 'urgent' && timing.when === 'at') {
+      // Kept aside and sent at that time; the list of scheduled posts lets them change it.
+      schedule.mutate(
+        { sendAt: scheduledAt(timing) ?? 0, thread: request },
+        { onSuccess: () => navigate('/settings/notifications'), onError: fail },
+      );
+      return;
+    }
     create.mutate(request, {
       onSuccess: (thread) => navigate(`/threads/${encodeURIComponent(thread.id)}`),
       onError: fail,
@@ -104,6 +120,7 @@ export function NewThreadPage() {
           textareaRef={bodyRef}
           rows={8}
         />
+        <AttachRecording value={media} onChange={setMedia} title={subject} />
         <ExpectationPicker
           value={expectation}
           onChange={setExpectation}
@@ -118,13 +135,19 @@ export function NewThreadPage() {
           interruptOutsideHours={interrupt}
           onInterruptChange={setInterrupt}
         />
+        <SendTiming
+          value={timing}
+          onChange={setTiming}
+          urgent={expectation.kind === 'urgent'}
+          error={field('sendAt')}
+        />
         {errors.message && <Alert tone="error">{errors.message}</Alert>}
         <div className={styles.actions}>
           <Button type="button" variant="ghost" onClick={() => navigate(-1)}>
             Cancel
           </Button>
-          <Button type="submit" variant="primary" busy={create.isPending}>
-            Send
+          <Button type="submit" variant="primary" busy={create.isPending || schedule.isPending}>
+            {expectation.kind !== 'urgent' && timing.when === 'at' ? 'Schedule' : 'Send'}
           </Button>
         </div>
       </form>

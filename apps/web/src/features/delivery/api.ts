@@ -7,6 +7,7 @@ import {
   NotificationList,
   ScheduledPost,
   ScheduledPostList,
+  type ScheduleRequest,
 } from '@tidings/contracts';
 import type { z } from 'zod';
 import { api } from '../../api/client';
@@ -60,6 +61,15 @@ export function useUpdateScheduled() {
   return useMutation({
     mutationFn: ({ id, sendAt }: { id: string; sendAt: number }) =>
       api.patch(`/api/me/scheduled/${encodeURIComponent(id)}`, { sendAt }, ScheduledPost),
+    onSettled: () => client.invalidateQueries({ queryKey: scheduledQuery.queryKey }),
+  });
+}
+
+/** Keeps a new thread or a reply aside until `sendAt` (the composer's "At a set time"). */
+export function useSchedulePost() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof ScheduleRequest>) => api.post('/api/me/scheduled', body, ScheduledPost),
     onSettled: () => client.invalidateQueries({ queryKey: scheduledQuery.queryKey }),
   });
 }

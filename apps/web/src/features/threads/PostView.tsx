@@ -7,6 +7,7 @@ import { Alert } from '../../ui/Alert';
 import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import prose from '../../ui/Prose.module.css';
+import { PostMedia } from '../media/MediaView';
 import { useAnswer, useDeletePost, useEditPost } from './api';
 import { expectationLine } from './expectation';
 import { PostStatus } from './PostStatus';
@@ -136,6 +137,7 @@ export function PostView({ post, meId, timeZone, highlighted, selection, onQuote
           dangerouslySetInnerHTML={{ __html: post.bodyHtml }}
         />
       )}
+      <PostMedia media={post.media} />
 
       {mine && <PostStatus post={post} timeZone={timeZone} />}
 

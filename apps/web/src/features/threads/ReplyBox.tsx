@@ -1,4 +1,4 @@
-import { type Person, ReplyRequest } from '@tidings/contracts';
+import { type Media, type Person, ReplyRequest } from '@tidings/contracts';
 import { type RefObject, useState } from 'react';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -10,6 +10,7 @@ import {
   noReplyNeeded,
   toExpectationInput,
 } from '../compose/ExpectationPicker';
+import { AttachRecording, bodyOrCaption } from '../media/AttachRecording';
 import { useReply } from './api';
 import styles from './Thread.module.css';
 
@@ -40,11 +41,13 @@ export function ReplyBox({
   const { formRef, errors, field, fail, validate } = useFormErrors();
   const [body, setBody] = useState('');
   const [expectation, setExpectation] = useState<ExpectationState>(noReplyNeeded);
+  const [media, setMedia] = useState<Media[]>([]);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     const request = validate(ReplyRequest, {
-      body,
+      body: bodyOrCaption(body, media),
+      mediaIds: media.map((m) => m.id),
       expectation: toExpectationInput(expectation),
       ...(quote ? { quote: { postId: quote.postId, text: quote.text } } : {}),
     });
@@ -52,6 +55,7 @@ export function ReplyBox({
     reply.mutate(request, {
       onSuccess: () => {
         setBody('');
+        setMedia([]);
         setExpectation(noReplyNeeded);
         onClearQuote();
       },
@@ -88,6 +92,7 @@ export function ReplyBox({
         rows={4}
         placeholder="Write a reply…"
       />
+      <AttachRecording value={media} onChange={setMedia} />
       <ExpectationPicker
         value={expectation}
         onChange={setExpectation}

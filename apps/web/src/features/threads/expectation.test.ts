@@ -24,6 +24,7 @@ function post(patch: Partial<Post>): Post {
     ],
     seenBy: [],
     quote: null,
+    media: [],
     ...patch,
   };
 }

@@ -1,0 +1,179 @@
+import type { Media } from '@tidings/contracts';
+import { useEffect, useRef, useState } from 'react';
+import { formatClock, savePosition } from './api';
+import styles from './Media.module.css';
+import { StatusOverlay } from './StatusOverlay';
+
+const SPEEDS = [1, 1.25, 1.5, 1.75, 2, 2.5];
+const SAVE_EVERY_MS = 5000;
+
+interface PlayerProps {
+  media: Media;
+  /** Where this person stopped last time (ms), when known. */
+  startAtMs?: number | null;
+  /** Remember the position on the server (signed-in viewers). */
+  remember?: boolean;
+}
+
+/**
+ * The video/audio player: native element, own controls (play, seek, speed with pitch kept,
+ * volume, fullscreen), keyboard (space, ←/→ 5 s, < > speed), and the position remembered.
+ */
+export function Player({ media, startAtMs, remember = true }: PlayerProps) {
+  const ref = useRef<HTMLVideoElement>(null);
+  const box = useRef<HTMLElement>(null);
+  const [playing, setPlaying] = useState(false);
+  const [time, setTime] = useState(0);
+  const [duration, setDuration] = useState((media.durationMs ?? 0) / 1000);
+  const [speed, setSpeed] = useState(1);
+  const [volume, setVolume] = useState(1);
+  const lastSaved = useRef(0);
+  const ready = media.status === 'ready' && media.playbackUrl;
+
+  const save = (force = false) => {
+    const video = ref.current;
+    if (!remember || !video) return;
+    const now = Date.now();
+    if (!force && now - lastSaved.current < SAVE_EVERY_MS) return;
+    lastSaved.current = now;
+    void savePosition(media.id, video.currentTime * 1000).catch(() => undefined);
+  };
+
+  useEffect(() => {
+    const video = ref.current;
+    if (video) video.playbackRate = speed;
+  }, [speed]);
+
+  if (!ready) return <StatusOverlay media={media} />;
+
+  const toggle = () => {
+    const video = ref.current;
+    if (!video) return;
+    if (video.paused) void video.play();
+    else video.pause();
+  };
+  const seekTo = (seconds: number) => {
+    const video = ref.current;
+    if (!video) return;
+    video.currentTime = Math.max(0, Math.min(seconds, video.duration || duration));
+  };
+  const changeSpeed = (step: number) => {
+    const i = SPEEDS.indexOf(speed) + step;
+    setSpeed(SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, i))] ?? 1);
+  };
+
+  function onKey(event: React.KeyboardEvent) {
+    const target = event.target as HTMLElement;
+    if (target.closest('input, select')) return;
+    // A focused button already clicks on space/enter; toggling here too would undo it.
+    if ((event.key === ' ' || event.key === 'Enter') && target.closest('button')) return;
+    const video = ref.current;
+    if (!video) return;
+    if (event.key === ' ' || event.key === 'k') toggle();
+    else if (event.key === 'ArrowLeft') seekTo(video.currentTime - 5);
+    else if (event.key === 'ArrowRight') seekTo(video.currentTime + 5);
+    else if (event.key === '<') changeSpeed(-1);
+    else if (event.key === '>') changeSpeed(1);
+    else return;
+    event.preventDefault();
+  }
+
+  const isAudio = media.kind === 'audio';
+  return (
+    <section
+      ref={box}
+      className={isAudio ? styles.playerAudio : styles.player}
+      onKeyDown={onKey}
+      aria-label={`Player: ${media.title || 'recording'}`}
+    >
+      {/* biome-ignore lint/a11y/useMediaCaption: recordings have no captions yet. */}
+      <video
+        ref={ref}
+        className={isAudio ? styles.hiddenVideo : styles.video}
+        src={media.playbackUrl ?? undefined}
+        poster={media.posterUrl ?? undefined}
+        preload="metadata"
+        playsInline
+        onClick={toggle}
+        onLoadedMetadata={(e) => {
+          const video = e.currentTarget;
+          if (Number.isFinite(video.duration)) setDuration(video.duration);
+          video.preservesPitch = true;
+          video.playbackRate = speed;
+          if (startAtMs && startAtMs / 1000 < video.duration - 1) video.currentTime = startAtMs / 1000;
+        }}
+        onTimeUpdate={(e) => {
+          setTime(e.currentTarget.currentTime);
+          save();
+        }}
+        onPlay={() => setPlaying(true)}
+        onPause={() => {
+          setPlaying(false);
+          save(true);
+        }}
+        onEnded={() => setPlaying(false)}
+      />
+      <div className={styles.controls}>
+        <button
+          type="button"
+          className={styles.control}
+          onClick={toggle}
+          aria-label={playing ? 'Pause' : 'Play'}
+        >
+          {playing ? '❚❚' : '▶'}
+        </button>
+        <input
+          type="range"
+          className={styles.seek}
+          aria-label="Seek"
+          min={0}
+          max={duration || 0}
+          step={0.1}
+          value={Math.min(time, duration || 0)}
+          onChange={(e) => seekTo(Number(e.target.value))}
+          aria-valuetext={`${formatClock(time * 1000)} of ${formatClock(duration * 1000)}`}
+        />
+        <span className={styles.time}>
+          {formatClock(time * 1000)} / {formatClock(duration * 1000)}
+        </span>
+        <label className={styles.speed}>
+          <span className="visually-hidden">Speed</span>
+          <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <input
+          type="range"
+          className={styles.volume}
+          aria-label="Volume"
+          min={0}
+          max={1}
+          step={0.05}
+          value={volume}
+          onChange={(e) => {
+            const v = Number(e.target.value);
+            setVolume(v);
+            if (ref.current) ref.current.volume = v;
+          }}
+        />
+        {!isAudio && (
+          <button
+            type="button"
+            className={styles.control}
+            aria-label="Full screen"
+            onClick={() => {
+              if (document.fullscreenElement) void document.exitFullscreen();
+              else void box.current?.requestFullscreen().catch(() => undefined);
+            }}
+          >
+            ⛶
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { useParams } from 'react-router';
+import { errorMessage } from '../../api/errors';
+import { useCurrentSession } from '../../api/session';
+import { formatDayTime } from '../../lib/due';
+import { useDocumentTitle } from '../../lib/navigation';
+import { Alert } from '../../ui/Alert';
+import { Avatar } from '../../ui/Avatar';
+import { Spinner } from '../../ui/Spinner';
+import { useSharedMedia } from './api';
+import styles from './Media.module.css';
+import { positionOf } from './MediaView';
+import { Player } from './Player';
+import { VoiceNote } from './VoiceNote';
+
+/** `/v/:token`: one recording, for any workspace member; live status until it is ready. */
+export function SharePage() {
+  const { token = '' } = useParams();
+  const { data: media, error, isPending } = useSharedMedia(token);
+  const session = useCurrentSession();
+  useDocumentTitle(media?.title || 'Recording');
+
+  if (isPending) return <Spinner />;
+  if (error || !media) return <Alert tone="error">{errorMessage(error)}</Alert>;
+  return (
+    <article className={styles.sharePage} aria-labelledby="share-title">
+      <h1 id="share-title" className={styles.shareTitle}>
+        {media.title || 'Recording'}
+      </h1>
+      <p className={styles.owner}>
+        <Avatar name={media.owner.name} url={media.owner.avatarUrl} size="sm" />
+        <span>{media.owner.name}</span>
+        <span aria-hidden="true">·</span>
+        <time dateTime={new Date(media.createdAt).toISOString()}>
+          {formatDayTime(media.createdAt, session.user.timeZone)}
+        </time>
+      </p>
+      {media.kind === 'audio' ? (
+        <VoiceNote media={media} />
+      ) : (
+        <Player media={media} startAtMs={positionOf(media)} />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,111 @@
+import type { Media } from '@tidings/contracts';
+import { useRef, useState } from 'react';
+import { formatClock, savePosition } from './api';
+import styles from './Media.module.css';
+import { StatusOverlay } from './StatusOverlay';
+
+const BARS = 48;
+
+/** Peaks resampled to a fixed number of bars. */
+function bars(peaks: number[] | null): number[] {
+  if (!peaks || peaks.length === 0) return Array.from({ length: BARS }, () => 0.15);
+  return Array.from({ length: BARS }, (_, i) => {
+    const from = Math.floor((i * peaks.length) / BARS);
+    const to = Math.max(from + 1, Math.floor(((i + 1) * peaks.length) / BARS));
+    return Math.max(0.06, ...peaks.slice(from, to));
+  });
+}
+
+/** A voice note inline in the thread: play button, waveform (click to seek) and duration. */
+export function VoiceNote({ media }: { media: Media }) {
+  const ref = useRef<HTMLAudioElement>(null);
+  const [playing, setPlaying] = useState(false);
+  const [time, setTime] = useState(0);
+  const durationS = (media.durationMs ?? 0) / 1000;
+  if (media.status !== 'ready' || !media.playbackUrl) return <StatusOverlay media={media} />;
+
+  const peaks = bars(media.waveform);
+  const played = durationS > 0 ? time / durationS : 0;
+  const toggle = () => {
+    const audio = ref.current;
+    if (!audio) return;
+    if (audio.paused) void audio.play();
+    else audio.pause();
+  };
+  const seek = (fraction: number) => {
+    const audio = ref.current;
+    if (!audio) return;
+    audio.currentTime = Math.max(0, Math.min(1, fraction)) * (audio.duration || durationS);
+  };
+
+  return (
+    <div className={styles.voice}>
+      <button
+        type="button"
+        className={styles.voicePlay}
+        onClick={toggle}
+        aria-label={playing ? 'Pause voice note' : 'Play voice note'}
+      >
+        {playing ? '❚❚' : '▶'}
+      </button>
+      <div className={styles.waveBox}>
+        <svg
+          className={styles.waveform}
+          viewBox={`0 0 ${BARS * 4} 40`}
+          preserveAspectRatio="none"
+          aria-hidden="true"
+          data-testid="waveform"
+        >
+          {peaks.map((peak, i) => {
+            const h = Math.max(2, peak * 38);
+            return (
+              <rect
+                // biome-ignore lint/suspicious/noArrayIndexKey: bars are positional and never reorder.
+                key={i}
+                x={i * 4 + 0.5}
+                y={20 - h / 2}
+                width={3}
+                height={h}
+                rx={1}
+                className={i / BARS < played ? styles.barPlayed : styles.bar}
+              />
+            );
+          })}
+        </svg>
+        <input
+          type="range"
+          className={styles.waveSeek}
+          aria-label="Seek voice note"
+          min={0}
+          max={durationS || 0}
+          step={0.1}
+          value={Math.min(time, durationS || 0)}
+          aria-valuetext={`${formatClock(time * 1000)} of ${formatClock(durationS * 1000)}`}
+          onChange={(e) => seek(Number(e.target.value) / (durationS || 1))}
+        />
+      </div>
+      <span className={styles.time}>{formatClock((playing || time > 0 ? time : durationS) * 1000)}</span>
+      {/* biome-ignore lint/a11y/useMediaCaption: voice notes have no captions yet. */}
+      <audio
+        ref={ref}
+        src={media.playbackUrl}
+        preload="metadata"
+        onLoadedMetadata={(e) => {
+          // Resume where this person paused last time (not at the very end).
+          const at = (media.myPositionMs ?? 0) / 1000;
+          if (at > 0 && at < e.currentTarget.duration - 0.5) {
+            e.currentTarget.currentTime = at;
+            setTime(at);
+          }
+        }}
+        onTimeUpdate={(e) => setTime(e.currentTarget.currentTime)}
+        onPlay={() => setPlaying(true)}
+        onPause={(e) => {
+          setPlaying(false);
+          void savePosition(media.id, e.currentTarget.currentTime * 1000).catch(() => undefined);
+        }}
+        onEnded={() => setPlaying(false)}
+      />
+    </div>
+  );
+}
