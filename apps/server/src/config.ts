@@ -157,6 +157,58 @@ export const settingsSchema = z.object({
     .describe(
       'Longest time one recording may take to process (probe, remux or transcode, poster, preview) before it fails; a probe alone gets at most 30 s of it.',
     ),
+  STT_ENGINE: z
+    .enum(['pocketsphinx', 'whisper', 'openai-compatible', 'none'])
+    .optional()
+    .describe(
+      'Speech-to-text engine for transcripts: `pocketsphinx` (Debian `pocketsphinx` + `pocketsphinx-en-us`, English only), `whisper` (whisper.cpp CLI with a model file), `openai-compatible` (any `/v1/audio/transcriptions` server) or `none`. Default: `pocketsphinx` when it is installed, else `none`.',
+    ),
+  STT_TIMEOUT_S: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(600)
+    .describe(
+      'Longest time one speech-to-text run (one window of audio) may take before it is killed and fails.',
+    ),
+  POCKETSPHINX_PATH: z
+    .string()
+    .min(1)
+    .default('pocketsphinx_continuous')
+    .describe(
+      'pocketsphinx binary used by `STT_ENGINE=pocketsphinx` (Debian 12: `pocketsphinx_continuous` from the `pocketsphinx` package, run with `-time yes`).',
+    ),
+  WHISPER_CLI_PATH: z
+    .string()
+    .min(1)
+    .default('whisper-cli')
+    .describe(
+      'whisper.cpp command-line binary (`whisper-cli`, formerly `main`) used by `STT_ENGINE=whisper`.',
+    ),
+  WHISPER_MODEL_PATH: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'whisper.cpp ggml model file for `STT_ENGINE=whisper`, e.g. one fetched with `tidings models pull base.en`. Default: `<WHISPER_MODELS_DIR>/ggml-base.en.bin`.',
+    ),
+  WHISPER_MODELS_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Directory `tidings models pull` downloads whisper models into. Default: `<DATA_DIR>/models`.'),
+  STT_OPENAI_URL: z
+    .url()
+    .optional()
+    .describe(
+      'Base URL of an OpenAI-compatible speech-to-text server for `STT_ENGINE=openai-compatible` (whisper.cpp server, faster-whisper servers, LocalAI), e.g. `http://127.0.0.1:8080`; `/v1/audio/transcriptions` is appended.',
+    ),
+  STT_OPENAI_KEY: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Bearer token sent to `STT_OPENAI_URL`; none when unset.'),
+  STT_OPENAI_MODEL: z.string().min(1).default('whisper-1').describe('Model name sent to `STT_OPENAI_URL`.'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -187,6 +239,21 @@ export interface Config {
   ffprobePath: string | null;
   mediaJobTimeoutMs: number;
   mediaProbeTimeoutMs: number;
+  /** Speech-to-text settings; see adapters/speech. */
+  stt: SttConfig;
+}
+
+export interface SttConfig {
+  /** null: pocketsphinx when installed, else none (decided in adapters/speech). */
+  engine: 'pocketsphinx' | 'whisper' | 'openai-compatible' | 'none' | null;
+  timeoutMs: number;
+  pocketsphinxPath: string;
+  whisperCliPath: string;
+  whisperModelPath: string;
+  whisperModelsDir: string;
+  openaiUrl: string | null;
+  openaiKey: string | null;
+  openaiModel: string;
 }
 
 export type StorageConfig =
@@ -252,6 +319,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ffprobePath: s.FFPROBE_PATH ?? null,
     mediaJobTimeoutMs: s.MEDIA_JOB_TIMEOUT_S * 1000,
     mediaProbeTimeoutMs: Math.min(30, s.MEDIA_JOB_TIMEOUT_S) * 1000,
+    stt: sttConfig(s, dataDir),
+  };
+}
+
+function sttConfig(s: Settings, dataDir: string): SttConfig {
+  const whisperModelsDir = path.resolve(s.WHISPER_MODELS_DIR ?? path.join(dataDir, 'models'));
+  if (s.STT_ENGINE === 'openai-compatible' && !s.STT_OPENAI_URL) {
+    throw new ConfigError('Invalid settings:\n  STT_OPENAI_URL: required when STT_ENGINE=openai-compatible');
+  }
+  return {
+    engine: s.STT_ENGINE ?? null,
+    timeoutMs: s.STT_TIMEOUT_S * 1000,
+    pocketsphinxPath: s.POCKETSPHINX_PATH,
+    whisperCliPath: s.WHISPER_CLI_PATH,
+    whisperModelPath: path.resolve(s.WHISPER_MODEL_PATH ?? path.join(whisperModelsDir, 'ggml-base.en.bin')),
+    whisperModelsDir,
+    openaiUrl: s.STT_OPENAI_URL ? s.STT_OPENAI_URL.replace(/\/+$/, '') : null,
+    openaiKey: s.STT_OPENAI_KEY ?? null,
+    openaiModel: s.STT_OPENAI_MODEL,
   };
 }
 

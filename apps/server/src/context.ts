@@ -11,6 +11,8 @@ import type { MediaTool } from './adapters/media-tool/media-tool';
 import { argon2idHasher, type PasswordHasher } from './adapters/passwords/password-hasher';
 import { createLiveEvents } from './adapters/pubsub/create-live-events';
 import type { LiveEvents } from './adapters/pubsub/live-events';
+import { createSpeechToText } from './adapters/speech/create-speech-to-text';
+import type { SpeechToText } from './adapters/speech/speech-to-text';
 import type { Config } from './config';
 import type { Database } from './db/schema';
 
@@ -31,6 +33,8 @@ export interface AppContext {
   live: LiveEvents;
   /** Outgoing email: SMTP when SMTP_HOST is set, else `.eml` files in `<DATA_DIR>/outbox/`. */
   mail: MailTransport;
+  /** Speech-to-text engine chosen by STT_ENGINE (default: pocketsphinx if installed, else none). */
+  stt: SpeechToText;
   log: Logger;
   /** Current time in epoch ms; tests replace it to travel in time. */
   now: () => number;
@@ -54,6 +58,7 @@ export function createContext(config: Config, overrides: Partial<AppContext> = {
     }),
     live: createLiveEvents(database, { url: config.databaseUrl, log, now }),
     mail: overrides.mail ?? createMailTransport(config, now),
+    stt: overrides.stt ?? createSpeechToText(config.stt),
     log,
     now,
     ...overrides,

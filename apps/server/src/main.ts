@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createUser } from './cli/create-user';
+import { modelsCommand } from './cli/models';
 import { ConfigError, loadConfig } from './config';
 import { createContext } from './context';
 import { migrateToLatest } from './db/migrate';
@@ -13,6 +14,8 @@ Commands:
   create-user --email E --name N [--role owner|admin|member|guest] [--workspace W]
                                   Create a person; the password is read from TIDINGS_PASSWORD
                                   or standard input. The first user needs --workspace and is the owner.
+  models pull <name> [--sha256 HEX] [--from URL]
+                                  Download a whisper.cpp model (base.en, small…) into WHISPER_MODELS_DIR
   help                            Show this text
 
 Settings come from environment variables; see README.md.`;
@@ -50,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'create-user':
       return createUser(config, rest);
+    case 'models':
+      return modelsCommand(config, rest);
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;

@@ -15,9 +15,11 @@ import { playbackService } from './features/playback/playback.service';
 import { profileService } from './features/profile/profile.service';
 import { searchService } from './features/search/search.service';
 import { spacesService } from './features/spaces/spaces.service';
+import { speechService } from './features/speech/speech.service';
 import { postsService } from './features/threads/posts.service';
 import { threadsService } from './features/threads/threads.service';
 import { tokensService } from './features/tokens/tokens.service';
+import { transcriptsService } from './features/transcripts/transcripts.service';
 
 /** The use cases, wired once per process and shared by HTTP routes, the CLI and jobs. */
 export function createServices(ctx: AppContext) {
@@ -44,8 +46,10 @@ export function createServices(ctx: AppContext) {
     scheduled: scheduledService(ctx),
     search: searchService(ctx),
     spaces: spacesService(ctx),
+    speech: speechService(ctx),
     threads,
     tokens: tokensService(ctx),
+    transcripts: transcriptsService(ctx, media),
   };
 }
 export type Services = ReturnType<typeof createServices>;

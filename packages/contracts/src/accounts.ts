@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, EpochMs, Id, Password, PersonName, TimeZone } from './common';
+import { LanguageCode } from './transcripts';
 
 export const Role = z.enum(['owner', 'admin', 'member', 'guest']);
 export type Role = z.infer<typeof Role>;
@@ -15,6 +16,8 @@ export const User = z
     name: z.string(),
     role: Role,
     timeZone: z.string(),
+    /** Language spoken in this person's recordings (transcription); null: the workspace's. */
+    language: z.string().nullable().optional(),
     avatarUrl: z.string().nullable().describe('Authenticated URL of the resized avatar, or null'),
     createdAt: EpochMs,
   })
@@ -106,10 +109,10 @@ export const InviteList = z.object({ invites: z.array(Invite) });
 export const ChangeRoleRequest = z.object({ role: InviteRole });
 
 export const UpdateProfileRequest = z
-  .object({ name: PersonName, timeZone: TimeZone })
+  .object({ name: PersonName, timeZone: TimeZone, language: LanguageCode.nullable() })
   .partial()
-  .refine((v) => v.name !== undefined || v.timeZone !== undefined, {
-    message: 'Send a name or a timeZone to change',
+  .refine((v) => v.name !== undefined || v.timeZone !== undefined || v.language !== undefined, {
+    message: 'Send a name, a timeZone or a language to change',
   });
 export type UpdateProfileRequest = z.input<typeof UpdateProfileRequest>;
 

@@ -17,5 +17,7 @@ export * from './inbox';
 export * from './media';
 export * from './search';
 export * from './spaces';
+export * from './speech';
 export * from './threads';
 export * from './tokens';
+export * from './transcripts';

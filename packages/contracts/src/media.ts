@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EpochMs, Id } from './common';
 import { Person } from './person';
+import { LanguageCode, TranscriptStatus } from './transcripts';
 
 export const MediaKind = z.enum(['video', 'audio']);
 export type MediaKind = z.infer<typeof MediaKind>;
@@ -38,6 +39,10 @@ export const Media = z
     shareUrl: z.string().describe('The /v/<token> page; exists from the moment the media is created'),
     recordingStoppedAt: EpochMs.nullable(),
     createdAt: EpochMs,
+    /** The transcript's state (see GET /api/media/:id/transcript); null before the job ran. */
+    transcriptStatus: TranscriptStatus.nullable().optional(),
+    /** The first ≈ 280 characters of the (corrected) transcript, for previews; null without one. */
+    transcriptExcerpt: z.string().nullable().optional(),
   })
   .meta({ id: 'Media' });
 export type Media = z.infer<typeof Media>;
@@ -92,6 +97,8 @@ export const WorkspaceSettings = z
       .number()
       .int()
       .min(1024 * 1024),
+    /** Language of the workspace's recordings (transcription); null lets the engine decide. */
+    language: LanguageCode.nullable().optional(),
   })
   .meta({ id: 'WorkspaceSettings' });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;

@@ -25,6 +25,9 @@ export const SearchHit = z
     snippetHtml: z.string().describe('Matching passage; matches wrapped in <mark>, everything else escaped'),
     author: Person,
     createdAt: EpochMs,
+    /** A hit in a recording's transcript: which recording, and where the passage starts. */
+    mediaId: Id.nullable().default(null),
+    startMs: z.number().int().nullable().default(null),
   })
   .meta({ id: 'SearchHit' });
 export type SearchHit = z.infer<typeof SearchHit>;

@@ -31,6 +31,8 @@ export interface Database {
   app_secrets: AppSecretsTable;
   media_positions: MediaPositionsTable;
   media: MediaTable;
+  transcripts: TranscriptsTable;
+  transcript_corrections: TranscriptCorrectionsTable;
 }
 
 export interface WorkspacesTable {
@@ -40,6 +42,8 @@ export interface WorkspacesTable {
   /** Workspace limits for recordings and uploads (migration 0007). */
   max_recording_minutes: Generated<number>;
   max_upload_bytes: Generated<number>;
+  /** Transcription language (ISO 639-1, migration 0009); null lets the engine decide. */
+  language: string | null;
 }
 
 export type UserRole = 'owner' | 'admin' | 'member' | 'guest';
@@ -54,6 +58,8 @@ export interface UsersTable {
   avatar_key: string | null;
   created_at: number;
   updated_at: number;
+  /** Language this person speaks in recordings (migration 0009); null: the workspace's. */
+  language: string | null;
 }
 export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
@@ -361,3 +367,33 @@ export interface MediaTable {
   ready_at: number | null;
 }
 export type MediaRow = Selectable<MediaTable>;
+
+/** One transcript per media (migration 0009); words and silences are JSON. */
+export interface TranscriptsTable {
+  media_id: string;
+  status: 'off' | 'pending' | 'running' | 'done' | 'failed';
+  progress: number | null;
+  message: string | null;
+  language: string | null;
+  engine: string | null;
+  /** JSON array of {index, text, startMs, endMs, confidence, edited}. */
+  words: string;
+  text: string;
+  /** JSON array of {startMs, endMs}; null until silence detection ran. */
+  silences: string | null;
+  created_at: number;
+  updated_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+}
+export type TranscriptRow = Selectable<TranscriptsTable>;
+
+/** Every correction an author made to a transcript word (migration 0009). */
+export interface TranscriptCorrectionsTable {
+  media_id: string;
+  word_index: number;
+  before: string;
+  text: string;
+  corrected_by: string;
+  corrected_at: number;
+}

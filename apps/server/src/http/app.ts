@@ -24,8 +24,10 @@ import { mediaBytesRoutes, playbackApiRoutes } from '../features/playback/playba
 import { profileRoutes } from '../features/profile/profile.routes';
 import { searchRoutes } from '../features/search/search.routes';
 import { spacesRoutes } from '../features/spaces/spaces.routes';
+import { speechRoutes } from '../features/speech/speech.routes';
 import { threadsRoutes } from '../features/threads/threads.routes';
 import { tokensRoutes } from '../features/tokens/tokens.routes';
+import { transcriptsRoutes } from '../features/transcripts/transcripts.routes';
 import { uploadsRoutes } from '../features/uploads/uploads.routes';
 import { createServices, type Services } from '../services';
 import { registerAuthentication } from './auth';
@@ -109,8 +111,10 @@ export async function buildApp(
       profileRoutes(typed, services);
       searchRoutes(typed, services);
       spacesRoutes(typed, services);
+      speechRoutes(typed, services);
       threadsRoutes(typed, services);
       tokensRoutes(typed, services);
+      transcriptsRoutes(typed, services);
       uploadsRoutes(typed, services, ctx);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

@@ -72,6 +72,7 @@ export function accountsService(ctx: AppContext) {
         avatar_key: null,
         created_at: now,
         updated_at: now,
+        language: null,
       };
       // The check and the inserts share a transaction so two racing setups cannot both win.
       await ctx.db.transaction().execute(async (trx) => {

@@ -8,6 +8,7 @@ export function presentUser(row: UserRow): User {
     name: row.name,
     role: row.role,
     timeZone: row.time_zone,
+    language: row.language ?? null,
     // The version parameter busts browser caches when the avatar changes.
     avatarUrl: row.avatar_key ? `/api/users/${row.id}/avatar?v=${row.updated_at}` : null,
     createdAt: row.created_at,

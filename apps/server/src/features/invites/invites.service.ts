@@ -123,6 +123,7 @@ export function invitesService(ctx: AppContext, accounts: AccountsService) {
         avatar_key: null,
         created_at: now,
         updated_at: now,
+        language: null,
       };
       await ctx.db.transaction().execute(async (trx) => {
         await usersRepository(trx).insert(user);

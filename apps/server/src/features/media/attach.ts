@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { invalid } from '../../lib/errors';
+import { indexTranscript } from '../transcripts/transcripts.repository';
 import { mediaRepository } from './media.repository';
 
 /**
@@ -22,4 +23,6 @@ export async function attachMedia(
       mediaIds: 'Attach your own recordings, each once',
     });
   }
+  // A recording transcribed before it was sent becomes searchable with its post.
+  for (const mediaId of mediaIds) await indexTranscript(db, mediaId);
 }

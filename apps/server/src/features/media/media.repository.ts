@@ -1,4 +1,4 @@
-import type { Kysely, Updateable } from 'kysely';
+import { type Kysely, sql, type Updateable } from 'kysely';
 import type { Database, MediaRow, MediaTable } from '../../db/schema';
 import { canSeeThread, type Viewer } from '../threads/thread-access';
 
@@ -6,6 +6,9 @@ export type MediaWithOwner = MediaRow & {
   owner_name: string;
   owner_avatar_key: string | null;
   owner_updated_at: number;
+  /** The transcript's status and its first characters (issue 5); null before there is one. */
+  transcript_status: string | null;
+  transcript_excerpt: string | null;
 };
 
 export function mediaRepository(db: Kysely<Database>) {
@@ -13,11 +16,14 @@ export function mediaRepository(db: Kysely<Database>) {
     db
       .selectFrom('media')
       .innerJoin('users', 'users.id', 'media.owner_id')
+      .leftJoin('transcripts', 'transcripts.media_id', 'media.id')
       .selectAll('media')
       .select([
         'users.name as owner_name',
         'users.avatar_key as owner_avatar_key',
         'users.updated_at as owner_updated_at',
+        'transcripts.status as transcript_status',
+        sql<string | null>`substr(transcripts.text, 1, 280)`.as('transcript_excerpt'),
       ]);
 
   return {
@@ -92,19 +98,29 @@ export function mediaRepository(db: Kysely<Database>) {
       return row !== undefined;
     },
 
-    async workspaceLimits(): Promise<{ maxRecordingMinutes: number; maxUploadBytes: number }> {
+    async workspaceLimits(): Promise<{
+      maxRecordingMinutes: number;
+      maxUploadBytes: number;
+      language: string | null;
+    }> {
       const row = await db
         .selectFrom('workspaces')
-        .select(['max_recording_minutes', 'max_upload_bytes'])
+        .select(['max_recording_minutes', 'max_upload_bytes', 'language'])
         .executeTakeFirst();
       return {
         maxRecordingMinutes: Number(row?.max_recording_minutes ?? 30),
         maxUploadBytes: Number(row?.max_upload_bytes ?? 4 * 1024 ** 3),
+        language: row?.language ?? null,
       };
     },
 
-    async updateWorkspaceLimits(patch: { maxRecordingMinutes?: number; maxUploadBytes?: number }) {
+    async updateWorkspaceLimits(patch: {
+      maxRecordingMinutes?: number;
+      maxUploadBytes?: number;
+      language?: string | null;
+    }) {
       const set: Updateable<Database['workspaces']> = {};
+      if (patch.language !== undefined) set.language = patch.language;
       if (patch.maxRecordingMinutes !== undefined) set.max_recording_minutes = patch.maxRecordingMinutes;
       if (patch.maxUploadBytes !== undefined) set.max_upload_bytes = patch.maxUploadBytes;
       if (Object.keys(set).length > 0) await db.updateTable('workspaces').set(set).execute();

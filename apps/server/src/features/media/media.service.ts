@@ -12,6 +12,7 @@ import type { MediaRow } from '../../db/schema';
 import { AppError, notFound } from '../../lib/errors';
 import { newId, newSecret } from '../../lib/ids';
 import type { Actor } from '../accounts/actor';
+import { transcriptsRepository } from '../transcripts/transcripts.repository';
 import { removeStagedUpload } from '../uploads/staging';
 import { enqueueFinalize } from './finalize-queue';
 import { assertCanManageWorkspaceSettings, isMediaType } from './media.policy';
@@ -140,6 +141,7 @@ export function mediaService(ctx: AppContext, sign: SignMediaUrls = unsignedUrls
     async deleteMedia(actor: Actor, id: string): Promise<void> {
       const row = await findOwn(actor, id);
       await media.delete(id);
+      await transcriptsRepository(ctx.db).delete(id);
       lastOffsetEvent.delete(id);
       const keys = [row.upload_key, row.playable_key, row.poster_key, row.preview_key];
       for (const key of keys) {

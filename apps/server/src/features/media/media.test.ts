@@ -70,6 +70,7 @@ describe.each(databasesUnderTest())('media API on %s', (kind) => {
     expect((await call('GET', '/api/workspace/settings', ben)).json()).toEqual({
       maxRecordingMinutes: 30,
       maxUploadBytes: 4 * 1024 ** 3,
+      language: null, // transcription language (issue 5)
     });
     const denied = await call('PATCH', '/api/workspace/settings', ben, { maxRecordingMinutes: 5 });
     expect(denied.statusCode).toBe(403);
@@ -77,7 +78,11 @@ describe.each(databasesUnderTest())('media API on %s', (kind) => {
       maxRecordingMinutes: 10,
       maxUploadBytes: 2 * 1024 ** 2,
     });
-    expect(changed.json()).toEqual({ maxRecordingMinutes: 10, maxUploadBytes: 2 * 1024 ** 2 });
+    expect(changed.json()).toEqual({
+      maxRecordingMinutes: 10,
+      maxUploadBytes: 2 * 1024 ** 2,
+      language: null,
+    });
     const big = await call('POST', '/api/media', owner, { ...recording, sizeBytes: 3 * 1024 ** 2 });
     expect(big.statusCode).toBe(413);
   });

@@ -66,6 +66,8 @@ export function presentMedia(row: MediaWithOwner, urls: MediaUrls, publicUrl: st
     shareUrl: shareUrlOf(publicUrl, row.share_token),
     recordingStoppedAt: row.recording_stopped_at,
     createdAt: row.created_at,
+    transcriptStatus: (row.transcript_status as Media['transcriptStatus']) ?? null,
+    transcriptExcerpt: row.transcript_excerpt || null,
   };
 }
 

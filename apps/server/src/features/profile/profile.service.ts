@@ -11,9 +11,13 @@ const AVATAR_SIZE = 256;
 export function profileService(ctx: AppContext) {
   const users = usersRepository(ctx.db);
   return {
-    async updateProfile(actor: Actor, patch: { name?: string; timeZone?: string }): Promise<User> {
+    async updateProfile(
+      actor: Actor,
+      patch: { name?: string; timeZone?: string; language?: string | null },
+    ): Promise<User> {
       const row = await users.update(actor.user.id, {
         ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.language !== undefined && { language: patch.language }),
         ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
         updated_at: ctx.now(),
       });

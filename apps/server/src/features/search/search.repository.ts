@@ -10,6 +10,8 @@ export interface SearchFilters {
   needsReply?: boolean;
   from?: number;
   to?: number;
+  /** Posts with a recording of this kind (has:video / has:voice). */
+  has?: 'video' | 'voice';
 }
 
 export interface SearchRow {
@@ -24,6 +26,9 @@ export interface SearchRow {
   /** The indexed text, for the snippet: the subject ('' but on opening posts) and the body. */
   doc_subject: string;
   doc_body: string;
+  /** Transcript documents: the recording and where the passage starts. */
+  media_id: string | null;
+  start_ms: number | null;
 }
 
 type Scope = ExpressionBuilder<Database, 'search_documents' | 'threads'>;
@@ -48,6 +53,30 @@ function hitConditions(eb: Scope, viewer: Viewer, filters: SearchFilters): Expre
     if (from !== undefined) post = post.where('posts.created_at', '>=', from);
     if (to !== undefined) post = post.where('posts.created_at', '<=', to);
     conditions.push(eb.exists(post));
+  }
+  // A transcript's documents stay while its post is only soft-deleted: hide them with it.
+  conditions.push(
+    eb.or([
+      eb('search_documents.kind', '=', 'post'),
+      eb.exists(
+        eb
+          .selectFrom('posts')
+          .select('posts.id')
+          .whereRef('posts.id', '=', 'search_documents.post_id')
+          .where('posts.deleted_at', 'is', null),
+      ),
+    ]),
+  );
+  if (filters.has) {
+    conditions.push(
+      eb.exists(
+        eb
+          .selectFrom('media')
+          .select('media.id')
+          .whereRef('media.post_id', '=', 'search_documents.post_id')
+          .where('media.kind', '=', filters.has === 'video' ? 'video' : 'audio'),
+      ),
+    );
   }
   if (filters.spaceId) {
     conditions.push(
@@ -137,6 +166,8 @@ export function searchRepository(db: Kysely<Database>, dialect: Dialect) {
           'search_documents.thread_id',
           'search_documents.subject as doc_subject',
           'search_documents.body as doc_body',
+          'search_documents.media_id',
+          'search_documents.start_ms',
           'threads.subject',
           'posts.created_at',
           'users.id as author_id',

@@ -11,6 +11,7 @@ import { useSchedulePost } from '../delivery/api';
 import { DeliveryPreview } from '../delivery/DeliveryPreview';
 import { AttachRecording, bodyOrCaption } from '../media/AttachRecording';
 import { useCreateThread } from '../threads/api';
+import { AttentionCost } from './AttentionCost';
 import { useAddressBook } from './addressBook';
 import { BodyEditor } from './BodyEditor';
 import styles from './Compose.module.css';
@@ -22,6 +23,14 @@ import {
 } from './ExpectationPicker';
 import { type Recipient, RecipientsPicker } from './RecipientsPicker';
 import { SendTiming, type SendTimingState, scheduledAt, sendNow } from './SendTiming';
+
+/** People who will receive it: those named plus the members of the spaces addressed. */
+function recipientCount(recipients: Recipient[], book: ReturnType<typeof useAddressBook>): number {
+  return recipients.reduce(
+    (n, r) => n + (r.kind === 'person' ? 1 : (book.spaces.find((s) => s.id === r.id)?.memberCount ?? 0)),
+    0,
+  );
+}
 
 /** `/new?to=space:ID` or `?to=person:ID` starts with that recipient. */
 function initialRecipients(to: string | null, book: ReturnType<typeof useAddressBook>): Recipient[] {
@@ -121,6 +130,7 @@ export function NewThreadPage() {
           rows={8}
         />
         <AttachRecording value={media} onChange={setMedia} title={subject} />
+        <AttentionCost media={media} people={recipientCount(recipients, book)} />
         <ExpectationPicker
           value={expectation}
           onChange={setExpectation}

@@ -1,8 +1,8 @@
 import type { Media } from '@tidings/contracts';
+import { useLocation } from 'react-router';
+import { MediaWithTranscript } from '../transcripts/MediaWithTranscript';
 import { useMedia } from './api';
 import styles from './Media.module.css';
-import { Player } from './Player';
-import { VoiceNote } from './VoiceNote';
 
 export const positionOf = (media: Media) => media.myPositionMs ?? null;
 
@@ -10,8 +10,16 @@ export const positionOf = (media: Media) => media.myPositionMs ?? null;
 export function MediaView({ media: initial }: { media: Media }) {
   const { data } = useMedia(initial.id, initial);
   const media = data ?? initial;
-  if (media.kind === 'audio') return <VoiceNote media={media} />;
-  return <Player media={media} startAtMs={positionOf(media)} />;
+  const seekToMs = useLinkedMoment(media);
+  return <MediaWithTranscript media={media} startAtMs={positionOf(media)} seekToMs={seekToMs} />;
+}
+
+/** `/threads/<id>?t=<seconds>#post-<postId>` (a search hit in a transcript): that post's moment. */
+function useLinkedMoment(media: Media): number | null {
+  const location = useLocation();
+  if (!media.postId || location.hash !== `#post-${media.postId}`) return null;
+  const t = Number(new URLSearchParams(location.search).get('t'));
+  return Number.isFinite(t) && t > 0 ? Math.round(t * 1000) : null;
 }
 
 /** The recordings attached to a post, inline with their posters. */

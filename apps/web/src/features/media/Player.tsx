@@ -1,5 +1,5 @@
 import type { Media } from '@tidings/contracts';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatClock, savePosition } from './api';
 import styles from './Media.module.css';
 import { StatusOverlay } from './StatusOverlay';
@@ -13,14 +13,40 @@ interface PlayerProps {
   startAtMs?: number | null;
   /** Remember the position on the server (signed-in viewers). */
   remember?: boolean;
+  /** The native element, for the transcript panel and smart speed beside the player. */
+  onElement?: (el: HTMLMediaElement | null) => void;
+  /** WebVTT captions from the transcript, with the CC toggle's state. */
+  captions?: Captions | null;
+}
+
+export interface Captions {
+  src: string;
+  on: boolean;
+  onToggle: (on: boolean) => void;
+}
+
+/** The captions track follows the CC toggle ("hidden" still tracks cues, for the transcript). */
+export function useCaptionsMode(el: HTMLMediaElement | null, captions: Captions | null | undefined) {
+  useEffect(() => {
+    const track = el?.textTracks[0];
+    if (track && captions) track.mode = captions.on ? 'showing' : 'hidden';
+  }, [el, captions]);
 }
 
 /**
  * The video/audio player: native element, own controls (play, seek, speed with pitch kept,
  * volume, fullscreen), keyboard (space, ←/→ 5 s, < > speed), and the position remembered.
  */
-export function Player({ media, startAtMs, remember = true }: PlayerProps) {
+export function Player({ media, startAtMs, remember = true, onElement, captions }: PlayerProps) {
   const ref = useRef<HTMLVideoElement>(null);
+  const [element, setElement] = useState<HTMLVideoElement | null>(null);
+  useCaptionsMode(element, captions);
+  // A stable callback ref: an inline one would detach and re-attach on every render.
+  const attach = useCallback((el: HTMLVideoElement | null) => {
+    ref.current = el;
+    setElement(el);
+  }, []);
+  useEffect(() => onElement?.(element), [element, onElement]);
   const box = useRef<HTMLElement>(null);
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(0);
@@ -86,9 +112,9 @@ export function Player({ media, startAtMs, remember = true }: PlayerProps) {
       onKeyDown={onKey}
       aria-label={`Player: ${media.title || 'recording'}`}
     >
-      {/* biome-ignore lint/a11y/useMediaCaption: recordings have no captions yet. */}
+      {/* biome-ignore lint/a11y/useMediaCaption: captions come with the transcript, when there is one. */}
       <video
-        ref={ref}
+        ref={attach}
         className={isAudio ? styles.hiddenVideo : styles.video}
         src={media.playbackUrl ?? undefined}
         poster={media.posterUrl ?? undefined}
@@ -112,7 +138,18 @@ export function Player({ media, startAtMs, remember = true }: PlayerProps) {
           save(true);
         }}
         onEnded={() => setPlaying(false)}
-      />
+      >
+        {captions && (
+          <track
+            key={captions.src}
+            kind="captions"
+            src={captions.src}
+            srcLang="en"
+            label="Transcript"
+            default
+          />
+        )}
+      </video>
       <div className={styles.controls}>
         <button
           type="button"
@@ -160,6 +197,17 @@ export function Player({ media, startAtMs, remember = true }: PlayerProps) {
             if (ref.current) ref.current.volume = v;
           }}
         />
+        {captions && (
+          <button
+            type="button"
+            className={styles.control}
+            aria-label="Captions"
+            aria-pressed={captions.on}
+            onClick={() => captions.onToggle(!captions.on)}
+          >
+            CC
+          </button>
+        )}
         {!isAudio && (
           <button
             type="button"

@@ -6,11 +6,10 @@ import { useDocumentTitle } from '../../lib/navigation';
 import { Alert } from '../../ui/Alert';
 import { Avatar } from '../../ui/Avatar';
 import { Spinner } from '../../ui/Spinner';
+import { MediaWithTranscript } from '../transcripts/MediaWithTranscript';
 import { useSharedMedia } from './api';
 import styles from './Media.module.css';
 import { positionOf } from './MediaView';
-import { Player } from './Player';
-import { VoiceNote } from './VoiceNote';
 
 /** `/v/:token`: one recording, for any workspace member; live status until it is ready. */
 export function SharePage() {
@@ -34,11 +33,7 @@ export function SharePage() {
           {formatDayTime(media.createdAt, session.user.timeZone)}
         </time>
       </p>
-      {media.kind === 'audio' ? (
-        <VoiceNote media={media} />
-      ) : (
-        <Player media={media} startAtMs={positionOf(media)} />
-      )}
+      <MediaWithTranscript media={media} startAtMs={positionOf(media)} />
     </article>
   );
 }

@@ -1,7 +1,8 @@
 import type { Media } from '@tidings/contracts';
-import { useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatClock, savePosition } from './api';
 import styles from './Media.module.css';
+import { type Captions, useCaptionsMode } from './Player';
 import { StatusOverlay } from './StatusOverlay';
 
 const BARS = 48;
@@ -17,8 +18,27 @@ function bars(peaks: number[] | null): number[] {
 }
 
 /** A voice note inline in the thread: play button, waveform (click to seek) and duration. */
-export function VoiceNote({ media }: { media: Media }) {
+export function VoiceNote({
+  media,
+  startAtMs,
+  onElement,
+  captions,
+}: {
+  media: Media;
+  /** Start here instead of the remembered position (a search hit's moment). */
+  startAtMs?: number | null;
+  onElement?: (el: HTMLMediaElement | null) => void;
+  captions?: Captions | null;
+}) {
   const ref = useRef<HTMLAudioElement>(null);
+  const [element, setElement] = useState<HTMLAudioElement | null>(null);
+  useCaptionsMode(element, captions);
+  // A stable callback ref: an inline one would detach and re-attach on every render.
+  const attach = useCallback((el: HTMLAudioElement | null) => {
+    ref.current = el;
+    setElement(el);
+  }, []);
+  useEffect(() => onElement?.(element), [element, onElement]);
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(0);
   const durationS = (media.durationMs ?? 0) / 1000;
@@ -85,14 +105,14 @@ export function VoiceNote({ media }: { media: Media }) {
         />
       </div>
       <span className={styles.time}>{formatClock((playing || time > 0 ? time : durationS) * 1000)}</span>
-      {/* biome-ignore lint/a11y/useMediaCaption: voice notes have no captions yet. */}
+      {/* biome-ignore lint/a11y/useMediaCaption: captions come with the transcript, when there is one. */}
       <audio
-        ref={ref}
+        ref={attach}
         src={media.playbackUrl}
         preload="metadata"
         onLoadedMetadata={(e) => {
           // Resume where this person paused last time (not at the very end).
-          const at = (media.myPositionMs ?? 0) / 1000;
+          const at = (startAtMs ?? media.myPositionMs ?? 0) / 1000;
           if (at > 0 && at < e.currentTarget.duration - 0.5) {
             e.currentTarget.currentTime = at;
             setTime(at);
@@ -105,7 +125,18 @@ export function VoiceNote({ media }: { media: Media }) {
           void savePosition(media.id, e.currentTarget.currentTime * 1000).catch(() => undefined);
         }}
         onEnded={() => setPlaying(false)}
-      />
+      >
+        {captions && (
+          <track
+            key={captions.src}
+            kind="captions"
+            src={captions.src}
+            srcLang="en"
+            label="Transcript"
+            default
+          />
+        )}
+      </audio>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { SearchHit } from '@tidings/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/errors';
@@ -13,8 +14,19 @@ import { SearchIcon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
 import prose from '../../ui/Prose.module.css';
 import { useAddressBook } from '../compose/addressBook';
+import { formatClock } from '../media/api';
 import { type SearchFilters, useSearch } from './api';
 import styles from './Search.module.css';
+
+/** A hit inside a transcript carries the moment the words were said. */
+const momentOf = (hit: SearchHit): number | null => hit.startMs ?? null;
+
+/** The post, and for a transcript hit the moment in its media (`?t=` seconds, read by the thread). */
+function hitUrl(hit: SearchHit): string {
+  const at = momentOf(hit);
+  const t = at === null ? '' : `?t=${Math.floor(at / 1000)}`;
+  return `/threads/${encodeURIComponent(hit.threadId)}${t}#post-${encodeURIComponent(hit.postId)}`;
+}
 
 /** yyyy-mm-dd (a date input) → the start or end of that day in the browser's zone. */
 function dayBound(value: string | null, end: boolean): number | undefined {
@@ -172,7 +184,7 @@ export function SearchPage() {
         <ul className={styles.results} aria-label="Search results">
           {hits.map((hit, index) => (
             <li
-              key={hit.postId}
+              key={`${hit.postId}:${hit.startMs ?? ''}`}
               data-row-index={index}
               className={cx(styles.hit, index === selected && styles.selected)}
             >
@@ -180,7 +192,7 @@ export function SearchPage() {
                 ref={(el) => {
                   hitLinks.current[index] = el;
                 }}
-                to={`/threads/${encodeURIComponent(hit.threadId)}#post-${encodeURIComponent(hit.postId)}`}
+                to={hitUrl(hit)}
                 className={styles.hitLink}
                 onFocus={() => setSelected(index)}
               >
@@ -202,6 +214,11 @@ export function SearchPage() {
                 // biome-ignore lint/security/noDangerouslySetInnerHtml: server-escaped snippet
                 dangerouslySetInnerHTML={{ __html: hit.snippetHtml }}
               />
+              {momentOf(hit) !== null && (
+                <p className={styles.moment}>
+                  <span aria-hidden="true">🎙</span> at {formatClock(momentOf(hit) ?? 0)}
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import { type RefObject, useState } from 'react';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { useFormErrors } from '../../ui/useFormErrors';
+import { AttentionCost } from '../compose/AttentionCost';
 import { BodyEditor } from '../compose/BodyEditor';
 import {
   ExpectationPicker,
@@ -93,6 +94,7 @@ export function ReplyBox({
         placeholder="Write a reply…"
       />
       <AttachRecording value={media} onChange={setMedia} />
+      <AttentionCost media={media} people={participants.length} />
       <ExpectationPicker
         value={expectation}
         onChange={setExpectation}

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../context';
 import { defineJob } from '../../../jobs/job';
 import { LEASE_MS } from '../../../jobs/queue';
+import { enqueueTranscription } from '../../transcripts/transcribe.job';
 import { FINALIZE_JOB } from '../finalize-queue';
 import { mediaRepository } from '../media.repository';
 import { type FinalizedFiles, finalizeFile } from './finalize-file';
@@ -95,6 +96,10 @@ export const mediaFinalizeJob = defineJob({
         updated_at: now,
       });
       await announce();
+      // Silence map and transcript (issue 5); a failure to queue must not undo a ready media.
+      await enqueueTranscription(ctx, mediaId).catch((err: unknown) =>
+        ctx.log.warn({ err, mediaId }, 'transcription not queued'),
+      );
     } catch (error) {
       await progressWrites;
       const permanent = error instanceof MediaProcessingError;
