@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { OutboxPage } from '../features/admin/OutboxPage';
+import { WorkspacePage } from '../features/admin/WorkspacePage';
 import { AttentionPage, TeamAttentionPage } from '../features/attention/AttentionPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { NewThreadPage } from '../features/compose/NewThreadPage';
@@ -65,6 +66,7 @@ export const router = createBrowserRouter([
                 children: [
                   { index: true, element: <Navigate to="/admin/outbox" replace /> },
                   { path: 'outbox', element: <OutboxPage /> },
+                  { path: 'workspace', element: <WorkspacePage /> },
                   { path: 'attention', element: <TeamAttentionPage /> },
                 ],
               },

@@ -27,7 +27,10 @@ const tabs: Tab[] = [
   { to: '/settings/tokens', label: 'API tokens', icon: KeyIcon },
 ];
 
-const adminTabs: Tab[] = [{ to: '/admin/outbox', label: 'Outbox', icon: MailIcon }];
+const adminTabs: Tab[] = [
+  { to: '/admin/workspace', label: 'Workspace', icon: UsersIcon },
+  { to: '/admin/outbox', label: 'Outbox', icon: MailIcon },
+];
 
 export function SettingsLayout() {
   const { user, workspace } = useCurrentSession();
