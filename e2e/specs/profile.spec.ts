@@ -7,9 +7,10 @@ test('a person changes their name and time zone, and the change persists', async
   await expect(name).toHaveValue(OWNER.name);
   await name.fill('Ana Lima');
   await page.getByLabel('Time zone').selectOption('Asia/Tokyo');
+  await page.getByLabel('Language you record in').selectOption('pt');
   await page.getByRole('button', { name: /save/i }).first().click();
   await expect(page.getByRole('status').or(page.getByText(/saved/i)).first()).toBeVisible();
 
   const session = await (await page.context().request.get('/api/auth/session')).json();
-  expect(session.user).toMatchObject({ name: 'Ana Lima', timeZone: 'Asia/Tokyo' });
+  expect(session.user).toMatchObject({ name: 'Ana Lima', timeZone: 'Asia/Tokyo', language: 'pt' });
 });

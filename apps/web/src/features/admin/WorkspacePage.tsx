@@ -1,6 +1,7 @@
 import type { WorkspaceSettings } from '@tidings/contracts';
 import { useState } from 'react';
 import { canManageMembers, useCurrentSession } from '../../api/session';
+import { TRANSCRIPT_LANGUAGES } from '../../lib/languages';
 import { useDocumentTitle } from '../../lib/navigation';
 import { Alert } from '../../ui/Alert';
 import { Badge } from '../../ui/Badge';
@@ -14,19 +15,6 @@ import styles from './Admin.module.css';
 import { useSaveWorkspaceSettings, useSpeechStatus, useWorkspaceSettings } from './workspace-api';
 
 const GIB = 1024 ** 3;
-/** Languages the engines here are likely to know; the API takes any code such as pt-BR. */
-const LANGUAGES: [string, string][] = [
-  ['', 'Let the speech engine decide'],
-  ['en', 'English'],
-  ['pt', 'Portuguese'],
-  ['es', 'Spanish'],
-  ['fr', 'French'],
-  ['de', 'German'],
-  ['it', 'Italian'],
-  ['nl', 'Dutch'],
-  ['ja', 'Japanese'],
-];
-
 /** `/admin/workspace`: recording limits, the transcription language, the speech engine (admins). */
 export function WorkspacePage() {
   useDocumentTitle('Workspace');
@@ -120,7 +108,8 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
         error={field('language')}
         hint="Used for transcripts unless a person sets their own in their profile."
       >
-        {LANGUAGES.map(([code, name]) => (
+        <option value="">Let the speech engine decide</option>
+        {TRANSCRIPT_LANGUAGES.map(([code, name]) => (
           <option key={code} value={code}>
             {name}
           </option>

@@ -1,12 +1,14 @@
 import { UpdateProfileRequest, type User } from '@tidings/contracts';
 import { type FormEvent, useState } from 'react';
 import { useCurrentSession } from '../../api/session';
+import { TRANSCRIPT_LANGUAGES } from '../../lib/languages';
 import { useDocumentTitle } from '../../lib/navigation';
 import { detectTimeZone, zoneLabel } from '../../lib/timeZones';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import form from '../../ui/Form.module.css';
 import { Section } from '../../ui/Section';
+import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { ThemeToggle } from '../../ui/ThemeToggle';
 import { TimeZoneField } from '../../ui/TimeZoneField';
@@ -41,13 +43,19 @@ function ProfileForm({ user }: { user: User }) {
   const errors = useFormErrors();
   const [name, setName] = useState(user.name);
   const [timeZone, setTimeZone] = useState(user.timeZone);
+  const [language, setLanguage] = useState(user.language ?? '');
   const detected = detectTimeZone();
-  const unchanged = name.trim() === user.name && timeZone === user.timeZone;
+  const unchanged =
+    name.trim() === user.name && timeZone === user.timeZone && language === (user.language ?? '');
 
   function submit(event: FormEvent) {
     event.preventDefault();
     update.reset();
-    const body = errors.validate(UpdateProfileRequest, { name, timeZone });
+    const body = errors.validate(UpdateProfileRequest, {
+      name,
+      timeZone,
+      language: language === '' ? null : language,
+    });
     if (!body) return;
     update.mutate(body, { onError: errors.fail });
   }
@@ -81,6 +89,20 @@ function ProfileForm({ user }: { user: User }) {
           }
         />
       </div>
+      <SelectField
+        label="Language you record in"
+        value={language}
+        onChange={(e) => setLanguage(e.target.value)}
+        error={errors.field('language')}
+        hint="Transcripts of your recordings use it; otherwise the workspace's language."
+      >
+        <option value="">Same as the workspace</option>
+        {TRANSCRIPT_LANGUAGES.map(([code, label]) => (
+          <option key={code} value={code}>
+            {label}
+          </option>
+        ))}
+      </SelectField>
       {errors.errors.message && <Alert tone="error">{errors.errors.message}</Alert>}
       {update.isSuccess && unchanged && <Alert tone="success">Profile saved.</Alert>}
       <div className={form.actions}>
