@@ -116,7 +116,9 @@ describe('windows', () => {
     expect(calls.sizes).toHaveLength(129);
     expect(result.words).toEqual([w('country', 3_500_000)]);
     // Reading the whole file would add 115 MB; windows add about one window (1 MB) at a time.
-    expect(Math.max(...rss)).toBeLessThan(40 * 1024 * 1024);
+    // Reading the whole file would add at least its 115 MB; windows add about one window (1 MB)
+    // plus what the allocator keeps, which varies by Node version (under 40 MB on 20, ~50 on 24).
+    expect(Math.max(...rss)).toBeLessThan(80 * 1024 * 1024);
     fs.rmSync(wav);
   }, 60_000);
 
