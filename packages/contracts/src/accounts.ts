@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Email, EpochMs, Id, Password, PersonName, TimeZone } from './common';
 import { LanguageCode } from './transcripts';
 
-export const Role = z.enum(['owner', 'admin', 'member', 'guest']);
+export const Role = z.enum(['owner', 'admin', 'member', 'guest', 'external']);
 export type Role = z.infer<typeof Role>;
 /** Roles an invite can grant: there is exactly one owner, made at setup. */
 export const InviteRole = z.enum(['admin', 'member', 'guest']);

@@ -1,10 +1,20 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  MediaPositionsTable,
+  MediaTable,
+  TranscriptCorrectionsTable,
+  TranscriptsTable,
+} from './schema-media';
+import type { OutsideTables } from './schema-outside';
+
+export * from './schema-media';
+export * from './schema-outside';
 
 /**
  * The database as Kysely sees it. Timestamps are epoch milliseconds (bigint) and booleans are
  * 0/1 integers, so rows look the same on SQLite and PostgreSQL.
  */
-export interface Database {
+export interface Database extends OutsideTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -44,9 +54,14 @@ export interface WorkspacesTable {
   max_upload_bytes: Generated<number>;
   /** Transcription language (ISO 639-1, migration 0009); null lets the engine decide. */
   language: string | null;
+  /** 0: the author sees counts only, not who watched (migration 0010). */
+  named_receipts: Generated<number>;
+  /** An outsider's private link stops working after this many idle days (migration 0010). */
+  external_link_idle_days: Generated<number>;
 }
 
-export type UserRole = 'owner' | 'admin' | 'member' | 'guest';
+/** 'external': an outsider addressed by email; no password, never signs in, sees only their threads. */
+export type UserRole = 'owner' | 'admin' | 'member' | 'guest' | 'external';
 
 export interface UsersTable {
   id: string;
@@ -80,7 +95,7 @@ export type SessionRow = Selectable<SessionsTable>;
 export interface InvitesTable {
   id: string;
   token_hash: string;
-  role: Exclude<UserRole, 'owner'>;
+  role: Exclude<UserRole, 'owner' | 'external'>;
   email: string | null;
   created_by: string;
   created_at: number;
@@ -186,6 +201,13 @@ export interface PostsTable {
   created_at: number;
   edited_at: number | null;
   deleted_at: number | null;
+  /** A comment on the moment: the recording and the time it is about (migration 0010). */
+  media_id: Generated<string | null>;
+  at_ms: Generated<number | null>;
+  /** The comment this post answers, for threaded replies on a moment. */
+  reply_to_id: Generated<string | null>;
+  /** How it was written: in the app, by email reply, or through an outsider's link. */
+  via: Generated<'app' | 'email' | 'link'>;
 }
 export type PostRow = Selectable<PostsTable>;
 
@@ -316,84 +338,4 @@ export interface AppSecretsTable {
   name: string;
   value: string;
   created_at: number;
-}
-
-/** Where a person stopped in a recording (migration 0008), per person and media. */
-export interface MediaPositionsTable {
-  media_id: string;
-  user_id: string;
-  position_ms: number;
-  updated_at: number;
-}
-
-/**
- * A recording or uploaded file (migration 0007). Exists from the moment the recorder starts, so
- * the share link does; upload_offset follows the tus upload, upload_length is null while the
- * length is deferred (recording). status: uploading → processing → ready | failed.
- */
-export interface MediaTable {
-  id: string;
-  owner_id: string;
-  post_id: string | null;
-  post_index: number | null;
-  kind: 'video' | 'audio';
-  source: 'recording' | 'upload';
-  status: 'uploading' | 'processing' | 'ready' | 'failed';
-  progress: number | null;
-  error: string | null;
-  title: string;
-  /** Of the upload as declared by the client. */
-  mime_type: string;
-  /** Blob key of the original bytes once the upload finished. */
-  upload_key: string;
-  upload_offset: number;
-  upload_length: number | null;
-  size_bytes: number | null;
-  duration_ms: number | null;
-  width: number | null;
-  height: number | null;
-  playable_key: string | null;
-  playable_mime_type: string | null;
-  poster_key: string | null;
-  preview_key: string | null;
-  /** JSON array of peaks 0–1 (audio). */
-  waveform: string | null;
-  /** 256-bit random token of the /v/<token> page; shown to anyone who may see the media. */
-  share_token: string;
-  recording_stopped_at: number | null;
-  upload_finished_at: number | null;
-  created_at: number;
-  updated_at: number;
-  ready_at: number | null;
-}
-export type MediaRow = Selectable<MediaTable>;
-
-/** One transcript per media (migration 0009); words and silences are JSON. */
-export interface TranscriptsTable {
-  media_id: string;
-  status: 'off' | 'pending' | 'running' | 'done' | 'failed';
-  progress: number | null;
-  message: string | null;
-  language: string | null;
-  engine: string | null;
-  /** JSON array of {index, text, startMs, endMs, confidence, edited}. */
-  words: string;
-  text: string;
-  /** JSON array of {startMs, endMs}; null until silence detection ran. */
-  silences: string | null;
-  created_at: number;
-  updated_at: number;
-  started_at: number | null;
-  finished_at: number | null;
-}
-export type TranscriptRow = Selectable<TranscriptsTable>;
-
-/** Every correction an author made to a transcript word (migration 0009). */
-export interface TranscriptCorrectionsTable {
-  media_id: string;
-  word_index: number;
-  before: string;
-  text: string;
-  corrected_by: string;
-  corrected_at: number;
 }

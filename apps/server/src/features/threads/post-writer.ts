@@ -23,6 +23,12 @@ export interface PostDraft {
   mediaIds?: string[] | undefined;
   /** Hold the post in each recipient's inbox until their working hours begin. */
   deliverInWorkingHours?: boolean | undefined;
+  /** A comment on the moment: the recording (in this thread) and the time it is about. */
+  moment?: { mediaId: string; atMs: number } | undefined;
+  /** The comment this post answers. */
+  replyToId?: string | undefined;
+  /** How it was written; 'app' unless it came by email or through an outsider's link. */
+  via?: 'app' | 'email' | 'link' | undefined;
 }
 
 export interface WrittenPost {
@@ -147,6 +153,10 @@ export async function writePost(
     body_md: draft.body,
     body_html: rendered.html,
     body_text: rendered.text,
+    media_id: draft.moment?.mediaId ?? null,
+    at_ms: draft.moment?.atMs ?? null,
+    reply_to_id: draft.replyToId ?? null,
+    via: draft.via ?? 'app',
     ...columns,
     ...quote,
     created_at: now,

@@ -5,9 +5,10 @@ export const roleLabels: Record<Role, string> = {
   admin: 'Admin',
   member: 'Member',
   guest: 'Guest',
+  external: 'Outsider',
 };
 
-export const roleDescriptions: Record<Exclude<Role, 'owner'>, string> = {
+export const roleDescriptions: Record<Exclude<Role, 'owner' | 'external'>, string> = {
   admin: 'Can invite people and manage members and settings.',
   member: 'Can start threads and join spaces.',
   guest: 'Sees only the spaces and threads they are added to.',

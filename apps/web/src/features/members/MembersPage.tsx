@@ -14,7 +14,7 @@ import { roleLabels } from '../invites/roles';
 import { useChangeRole, useMembers } from './api';
 import styles from './Members.module.css';
 
-const roleOrder: Record<Role, number> = { owner: 0, admin: 1, member: 2, guest: 3 };
+const roleOrder: Record<Role, number> = { owner: 0, admin: 1, member: 2, guest: 3, external: 4 };
 
 export function MembersPage() {
   useDocumentTitle('Members');
