@@ -116,6 +116,30 @@ export const settingsSchema = z.object({
     .describe(
       'At least 32 random characters used to sign links in emails (unsubscribe). Default: a random secret generated on first start and stored in the database.',
     ),
+  SMTP_IN_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(2525)
+    .describe('Port the inbound SMTP listener (role `smtp`, or `all`) accepts email replies on.'),
+  SMTP_IN_HOST: z.string().default('0.0.0.0').describe('Interface the inbound SMTP listener binds to.'),
+  SMTP_IN_ENABLED: bool
+    .default(false)
+    .describe('Also listen for email replies in role `all` (role `smtp` always does).'),
+  REPLY_DOMAIN: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Domain of reply addresses (`reply+<token>@<REPLY_DOMAIN>`); its MX must point at the inbound SMTP listener. Default: the host of PUBLIC_URL.',
+    ),
+  MAX_INBOUND_MAIL_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024)
+    .describe('Largest email reply accepted, attachments included; larger ones are refused with SMTP 552.'),
   STORAGE: z
     .enum(['local', 's3'])
     .default('local')
@@ -232,6 +256,8 @@ export interface Config {
   smtpTimeoutMs: number;
   mailFrom: string;
   secretKey: string | null;
+  /** Inbound SMTP: reply addresses and the listener (features/inbound-mail). */
+  inboundMail: { port: number; host: string; enabledInAll: boolean; replyDomain: string; maxBytes: number };
   /** Where blobs live: local disk under `<DATA_DIR>/blobs`, or an S3-compatible bucket. */
   storage: StorageConfig;
   /** ffmpeg/ffprobe from the settings, or null to look them up (see adapters/media-tool). */
@@ -314,6 +340,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpTimeoutMs: s.SMTP_TIMEOUT_MS,
     mailFrom: s.MAIL_FROM ?? `Tidings <tidings@${new URL(publicUrl).hostname}>`,
     secretKey: s.SECRET_KEY ?? null,
+    inboundMail: {
+      port: s.SMTP_IN_PORT,
+      host: s.SMTP_IN_HOST,
+      enabledInAll: s.SMTP_IN_ENABLED,
+      replyDomain: s.REPLY_DOMAIN ?? new URL(publicUrl).hostname,
+      maxBytes: s.MAX_INBOUND_MAIL_BYTES,
+    },
     storage: storageConfig(s),
     ffmpegPath: s.FFMPEG_PATH ?? null,
     ffprobePath: s.FFPROBE_PATH ?? null,
