@@ -1,5 +1,15 @@
 import path from 'node:path';
 import { z } from 'zod';
+import {
+  ConfigError,
+  type SmtpConfig,
+  type StorageConfig,
+  type SttConfig,
+  storageConfig,
+  sttConfig,
+} from './config-sections';
+
+export { ConfigError, type SmtpConfig, type StorageConfig, type SttConfig };
 
 /**
  * Every setting Tidings reads from the environment, parsed and validated once at start-up.
@@ -115,6 +125,13 @@ export const settingsSchema = z.object({
     .optional()
     .describe(
       'At least 32 random characters used to sign links in emails (unsubscribe). Default: a random secret generated on first start and stored in the database.',
+    ),
+  MEDIA_ACCEL_REDIRECT: z
+    .string()
+    .regex(/^\/[\w./-]*\/$/, { message: 'A path that starts and ends with /, e.g. /_tidings_blobs/' })
+    .optional()
+    .describe(
+      'Behind nginx with local storage: after checking a media request, answer `X-Accel-Redirect: <this><blob key>` so nginx sends the bytes (sendfile). Point an `internal` location with this path at `<DATA_DIR>/blobs/` (see docs/media-processing.md).',
     ),
   SMTP_IN_PORT: z.coerce
     .number()
@@ -265,44 +282,11 @@ export interface Config {
   ffprobePath: string | null;
   mediaJobTimeoutMs: number;
   mediaProbeTimeoutMs: number;
+  /** nginx internal location prefix for X-Accel-Redirect, or null to stream media ourselves. */
+  mediaAccelRedirect: string | null;
   /** Speech-to-text settings; see adapters/speech. */
   stt: SttConfig;
 }
-
-export interface SttConfig {
-  /** null: pocketsphinx when installed, else none (decided in adapters/speech). */
-  engine: 'pocketsphinx' | 'whisper' | 'openai-compatible' | 'none' | null;
-  timeoutMs: number;
-  pocketsphinxPath: string;
-  whisperCliPath: string;
-  whisperModelPath: string;
-  whisperModelsDir: string;
-  openaiUrl: string | null;
-  openaiKey: string | null;
-  openaiModel: string;
-}
-
-export type StorageConfig =
-  | { kind: 'local' }
-  | {
-      kind: 's3';
-      endpoint: string | null;
-      bucket: string;
-      region: string;
-      accessKeyId: string | null;
-      secretAccessKey: string | null;
-      forcePathStyle: boolean;
-    };
-
-export interface SmtpConfig {
-  host: string;
-  port: number;
-  secure: boolean;
-  user: string | null;
-  password: string | null;
-}
-
-export class ConfigError extends Error {}
 
 /** Parses the environment into a Config, or throws a ConfigError naming every bad setting. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -352,39 +336,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ffprobePath: s.FFPROBE_PATH ?? null,
     mediaJobTimeoutMs: s.MEDIA_JOB_TIMEOUT_S * 1000,
     mediaProbeTimeoutMs: Math.min(30, s.MEDIA_JOB_TIMEOUT_S) * 1000,
+    mediaAccelRedirect: s.STORAGE === 'local' ? (s.MEDIA_ACCEL_REDIRECT ?? null) : null,
     stt: sttConfig(s, dataDir),
-  };
-}
-
-function sttConfig(s: Settings, dataDir: string): SttConfig {
-  const whisperModelsDir = path.resolve(s.WHISPER_MODELS_DIR ?? path.join(dataDir, 'models'));
-  if (s.STT_ENGINE === 'openai-compatible' && !s.STT_OPENAI_URL) {
-    throw new ConfigError('Invalid settings:\n  STT_OPENAI_URL: required when STT_ENGINE=openai-compatible');
-  }
-  return {
-    engine: s.STT_ENGINE ?? null,
-    timeoutMs: s.STT_TIMEOUT_S * 1000,
-    pocketsphinxPath: s.POCKETSPHINX_PATH,
-    whisperCliPath: s.WHISPER_CLI_PATH,
-    whisperModelPath: path.resolve(s.WHISPER_MODEL_PATH ?? path.join(whisperModelsDir, 'ggml-base.en.bin')),
-    whisperModelsDir,
-    openaiUrl: s.STT_OPENAI_URL ? s.STT_OPENAI_URL.replace(/\/+$/, '') : null,
-    openaiKey: s.STT_OPENAI_KEY ?? null,
-    openaiModel: s.STT_OPENAI_MODEL,
-  };
-}
-
-function storageConfig(s: Settings): StorageConfig {
-  if (s.STORAGE === 'local') return { kind: 'local' };
-  if (!s.S3_BUCKET) throw new ConfigError('Invalid settings:\n  S3_BUCKET: required when STORAGE=s3');
-  return {
-    kind: 's3',
-    endpoint: s.S3_ENDPOINT ?? null,
-    bucket: s.S3_BUCKET,
-    region: s.S3_REGION,
-    accessKeyId: s.S3_ACCESS_KEY_ID ?? null,
-    secretAccessKey: s.S3_SECRET_ACCESS_KEY ?? null,
-    forcePathStyle: s.S3_FORCE_PATH_STYLE,
   };
 }
 

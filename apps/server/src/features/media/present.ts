@@ -78,5 +78,6 @@ export const toPlaybackMedia = (row: MediaRow) => ({
   postId: row.post_id,
   status: row.status,
   mimeType: row.playable_mime_type ?? row.mime_type,
+  originalMimeType: row.mime_type,
   keys: mediaKeys(row),
 });

@@ -5,7 +5,7 @@ import type { BlobStore } from '../../adapters/blob/blob-store';
 import { READ_CHUNK, type ServableFile } from './serve-file';
 
 /** How the bytes of one blob reach the player: streamed by us, or a redirect (S3 presigned GET). */
-export type BlobAnswer = { file: ServableFile } | { redirect: string };
+export type BlobAnswer = { file: ServableFile } | { redirect: string } | { accel: string };
 
 const TYPES: Record<string, string> = {
   '.mp4': 'video/mp4',
@@ -40,7 +40,11 @@ export async function openBlob(
   key: string,
   contentType: string,
   expiresInS: number,
+  accelPrefix: string | null = null,
 ): Promise<BlobAnswer | null> {
+  // A front nginx sends local files itself (sendfile, Range, validators): Node cannot sendfile.
+  if (accelPrefix && blobs.localPath)
+    return { accel: accelPrefix + key.split('/').map(encodeURIComponent).join('/') };
   if (blobs.presignedGetUrl) {
     // No HEAD first: the key comes from a finished media row, and S3 answers 404 itself.
     return { redirect: await blobs.presignedGetUrl(key, { expiresInS, contentType }) };

@@ -62,7 +62,7 @@ export function mediaBytesRoutes(app: App, services: Services): void {
     },
     handler: async (request, reply) => {
       const actor = await resolveActor(request, services);
-      const { answer, maxAgeS } = await services.playback.openVariant(actor, {
+      const { answer, maxAgeS, contentType } = await services.playback.openVariant(actor, {
         mediaId: request.params.id,
         variant: request.params.variant,
         exp: Number(request.query.exp ?? Number.NaN),
@@ -71,6 +71,12 @@ export function mediaBytesRoutes(app: App, services: Services): void {
       const cacheControl = `private, max-age=${maxAgeS}`;
       if ('redirect' in answer)
         return reply.header('cache-control', cacheControl).redirect(answer.redirect, 302);
+      if ('accel' in answer)
+        return reply
+          .header('cache-control', cacheControl)
+          .header('content-type', contentType)
+          .header('x-accel-redirect', answer.accel)
+          .send();
       return sendFile(request, reply, answer.file, cacheControl);
     },
   });

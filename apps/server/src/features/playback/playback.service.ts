@@ -14,7 +14,10 @@ export interface PlaybackMedia {
   ownerId: string;
   postId: string | null;
   status: 'uploading' | 'processing' | 'ready' | 'failed';
+  /** Of the playable rendition (the original's when it plays as uploaded). */
   mimeType: string;
+  /** As uploaded: the original is served with this, not the rendition's type. */
+  originalMimeType: string;
   /** Blob keys per variant; null where that rendition does not exist (yet). */
   keys: Record<MediaVariant, string | null>;
 }
@@ -75,7 +78,7 @@ export function playbackService(ctx: AppContext, findMedia: FindMedia) {
     async openVariant(
       actor: Actor | null,
       request: { mediaId: string; variant: MediaVariant; exp: number; sig: string | undefined },
-    ): Promise<{ answer: BlobAnswer; maxAgeS: number }> {
+    ): Promise<{ answer: BlobAnswer; maxAgeS: number; blobKey: string; contentType: string }> {
       if (!actor) throw unauthenticated();
       const claims = { ...request, userId: actor.user.id };
       const verdict = verifyMediaSignature(await key(), claims, request.sig, ctx.now());
@@ -100,12 +103,20 @@ export function playbackService(ctx: AppContext, findMedia: FindMedia) {
       const maxAgeS = Math.max(0, Math.floor((request.exp * 1000 - ctx.now()) / 1000));
       // Renditions we made have an extension; the original has the type it was uploaded with.
       const contentType =
-        request.variant === 'playable' || request.variant === 'original'
+        request.variant === 'playable'
           ? media.mimeType
-          : contentTypeOf(blobKey, 'application/octet-stream');
-      const answer = await openBlob(ctx.blobs, blobKey, contentType, Math.max(1, maxAgeS));
+          : request.variant === 'original'
+            ? media.originalMimeType
+            : contentTypeOf(blobKey, 'application/octet-stream');
+      const answer = await openBlob(
+        ctx.blobs,
+        blobKey,
+        contentType,
+        Math.max(1, maxAgeS),
+        ctx.config.mediaAccelRedirect,
+      );
       if (!answer) throw notFound('That rendition');
-      return { answer, maxAgeS };
+      return { answer, maxAgeS, blobKey, contentType };
     },
 
     async positionFor(userId: string, mediaId: string): Promise<number | null> {
