@@ -14,6 +14,8 @@ export const LiveEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('inbox.changed'), threadId: Id }),
   /** A recording's status, progress or uploaded bytes changed (sent to its owner). */
   z.object({ type: z.literal('media.updated'), mediaId: Id }),
+  /** Comments or reactions on a recording changed (sent to those who can see its thread). */
+  z.object({ type: z.literal('moments.changed'), threadId: Id, mediaId: Id }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 

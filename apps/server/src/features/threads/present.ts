@@ -1,6 +1,7 @@
 import type { Media, Post, Thread, ThreadSummary } from '@tidings/contracts';
 import type { Kysely } from 'kysely';
 import type { Database, ThreadRow } from '../../db/schema';
+import { momentsOfPosts } from '../moments/post-moments';
 import { findPeople, type PersonRow, presentPerson, unknownPerson } from './people';
 import { type AskRow, type PostWithAuthor, postsRepository } from './posts.repository';
 import type { Viewer } from './thread-access';
@@ -37,10 +38,11 @@ export async function presentPosts(
   const ids = rows.map((r) => r.id);
   const ownIds = rows.filter((r) => r.author_id === viewer.id).map((r) => r.id);
   const liveIds = rows.filter((r) => r.deleted_at === null).map((r) => r.id);
-  const [asks, receipts, media] = await Promise.all([
+  const [asks, receipts, media, moments] = await Promise.all([
     posts.asksFor(ids),
     posts.receiptsFor(ownIds),
     attached(viewer.id, liveIds),
+    momentsOfPosts(db, rows),
   ]);
   const asksByPost = group<AskRow>(asks);
   const receiptsByPost = group<Receipt>(receipts);
@@ -76,6 +78,8 @@ export async function presentPosts(
             }
           : null,
       media: media.get(row.id) ?? [],
+      moment: moments.get(row.id) ?? null,
+      replyToId: row.reply_to_id,
     };
   });
 }

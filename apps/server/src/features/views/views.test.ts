@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { databasesUnderTest } from '../../../test/databases';
+import { addMember, createTestApp, type Session, setUpWorkspace, type TestApp } from '../../../test/harness';
+import { testMedia } from '../playback/playback.test-helpers';
+import { threadsApi } from '../threads/threads.test-helpers';
+import { recordWatch } from './record-watch';
+
+describe.each(databasesUnderTest())('views and receipts on %s', (kind) => {
+  let t: TestApp;
+  let ana: Session;
+  let ben: Session;
+  let cleo: Session;
+  let dan: Session;
+  let api: ReturnType<typeof threadsApi>;
+
+  beforeEach(async () => {
+    t = await createTestApp(kind);
+    api = threadsApi(t);
+    ana = await setUpWorkspace(t.app);
+    ben = await addMember(t.app, ana, { name: 'Ben', email: 'ben@example.com' });
+    cleo = await addMember(t.app, ana, { name: 'Cleo', email: 'cleo@example.com' });
+    dan = await addMember(t.app, ana, { name: 'Dan', email: 'dan@example.com' });
+  });
+  afterEach(() => t.close());
+
+  /** A recording of `durationMs` in a thread Ana addressed to Ben and Cleo. */
+  async function posted(durationMs: number) {
+    const media = await testMedia(t).add(ana);
+    await testMedia(t).repo.update(media.id, { duration_ms: durationMs });
+    await api.thread(ana, { recipients: { userIds: [ben.user.id, cleo.user.id] }, mediaIds: [media.id] });
+    return media.id;
+  }
+  const report = (as: Session, id: string, ranges: number[][]) =>
+    api.call('POST', `/api/media/${id}/views`, as, { ranges });
+  const views = (as: Session, id: string) => api.call('GET', `/api/media/${id}/views`, as);
+
+  it('counts a view after 5 seconds of a long recording, not after 4, across reports', async () => {
+    const id = await posted(60_000);
+    const first = await report(ben, id, [
+      [0, 2_000],
+      [1_000, 4_000],
+    ]);
+    expect(first.json()).toEqual({ watchedMs: 4_000, counted: false });
+    t.travel(10_000);
+    const second = await report(ben, id, [[4_000, 5_000]]);
+    expect(second.json()).toEqual({ watchedMs: 5_000, counted: true });
+    const row = await t.ctx.db
+      .selectFrom('media_views')
+      .selectAll()
+      .where('media_id', '=', id)
+      .executeTakeFirst();
+    expect(JSON.parse(row?.ranges ?? '')).toEqual([[0, 5_000]]);
+    const countedAt = Number(row?.counted_at);
+    expect(countedAt).toBeGreaterThan(0);
+
+    // Counted once: later reports keep the first time it counted.
+    t.travel(10_000);
+    await report(ben, id, [[30_000, 40_000]]);
+    const again = await t.ctx.db
+      .selectFrom('media_views')
+      .selectAll()
+      .where('media_id', '=', id)
+      .executeTakeFirst();
+    expect(Number(again?.counted_at)).toBe(countedAt);
+    expect(Number(again?.watched_ms)).toBe(15_000);
+  });
+
+  it('counts 75 % of a short clip, clamps to the duration, and refuses bad ranges', async () => {
+    const id = await posted(6_000);
+    expect((await report(ben, id, [[0, 4_000]])).json()).toEqual({ watchedMs: 4_000, counted: false });
+    expect((await report(ben, id, [[4_000, 4_500]])).json()).toEqual({ watchedMs: 4_500, counted: true });
+    expect((await report(cleo, id, [[0, 90_000]])).json()).toEqual({ watchedMs: 6_000, counted: true });
+    expect((await report(ben, id, [[-1, 5]])).statusCode).toBe(400);
+    expect((await report(ben, id, [[1, 2, 3]])).statusCode).toBe(400);
+  });
+
+  it('shows the author, and only the author, who among the addressed watched which parts', async () => {
+    const id = await posted(20_000);
+    await report(ben, id, [
+      [0, 5_000],
+      [10_000, 15_000],
+    ]);
+    await report(ana, id, [[0, 20_000]]);
+    await recordWatch(t.ctx, {
+      mediaId: id,
+      viewerKey: 'link:share1:abc',
+      userId: null,
+      shareLinkId: 'share1',
+      ranges: [[0, 6_000]],
+    });
+    await recordWatch(t.ctx, {
+      mediaId: id,
+      viewerKey: 'link:share1:def',
+      userId: null,
+      shareLinkId: 'share1',
+      ranges: [[0, 1_000]],
+    });
+
+    const seen = await views(ana, id);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json()).toEqual({
+      durationMs: 20_000,
+      named: true,
+      people: [
+        {
+          person: expect.objectContaining({ name: 'Ben' }),
+          watchedMs: 10_000,
+          percent: 50,
+          ranges: [
+            [0, 5_000],
+            [10_000, 15_000],
+          ],
+          counted: true,
+          lastAt: expect.any(Number),
+        },
+        {
+          person: expect.objectContaining({ name: 'Cleo' }),
+          watchedMs: 0,
+          percent: 0,
+          ranges: [],
+          counted: false,
+          lastAt: null,
+        },
+      ],
+      counts: { addressed: 2, viewed: 1, started: 1 },
+      linkViews: { viewers: 2, counted: 1 },
+    });
+
+    expect((await views(ben, id)).statusCode).toBe(404);
+    expect((await views(dan, id)).statusCode).toBe(404);
+    expect((await report(dan, id, [[0, 1_000]])).statusCode).toBe(404);
+    expect((await report(dan, 'nope', [[0, 1_000]])).statusCode).toBe(404);
+  });
+
+  it('gives counts only, no names, when the workspace turned named receipts off', async () => {
+    const id = await posted(10_000);
+    await report(ben, id, [[0, 8_000]]);
+    await t.ctx.db.updateTable('workspaces').set({ named_receipts: 0 }).execute();
+    const seen = (await views(ana, id)).json();
+    expect(seen.named).toBe(false);
+    expect(seen.people).toEqual([]);
+    expect(seen.counts).toEqual({ addressed: 2, viewed: 1, started: 1 });
+    expect(JSON.stringify(seen)).not.toContain('Ben');
+  });
+});
