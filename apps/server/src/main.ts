@@ -9,7 +9,9 @@ import { serve } from './serve';
 const USAGE = `Usage: tidings <command> [options]
 
 Commands:
-  serve [--role=all|api|worker]   Run the server (default role: all = HTTP + background jobs)
+  serve [--role=all|api|worker|smtp]
+                                  Run the server (default role: all = HTTP + background jobs,
+                                  + the reply-by-email SMTP listener when SMTP_IN_ENABLED=true)
   migrate                         Apply database migrations and exit
   create-user --email E --name N [--role owner|admin|member|guest] [--workspace W]
                                   Create a person; the password is read from TIDINGS_PASSWORD
@@ -30,8 +32,13 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve': {
       const { values } = parseArgs({ args: rest, options: { role: { type: 'string', default: 'all' } } });
-      if (values.role !== 'all' && values.role !== 'api' && values.role !== 'worker') {
-        console.error(`Unknown role "${values.role}": use all, api or worker.`);
+      if (
+        values.role !== 'all' &&
+        values.role !== 'api' &&
+        values.role !== 'worker' &&
+        values.role !== 'smtp'
+      ) {
+        console.error(`Unknown role "${values.role}": use all, api, worker or smtp.`);
         return 2;
       }
       await serve(config, values.role);
