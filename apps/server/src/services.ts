@@ -14,6 +14,8 @@ import { mediaSource } from './features/playback/media-source';
 import { playbackService } from './features/playback/playback.service';
 import { profileService } from './features/profile/profile.service';
 import { searchService } from './features/search/search.service';
+import { shareLinksService } from './features/share-links/share-links.service';
+import { shareViewerService } from './features/share-links/share-viewer.service';
 import { spacesService } from './features/spaces/spaces.service';
 import { speechService } from './features/speech/speech.service';
 import { postsService } from './features/threads/posts.service';
@@ -45,6 +47,8 @@ export function createServices(ctx: AppContext) {
     posts: postsService(ctx, threads, media.attachedTo),
     scheduled: scheduledService(ctx),
     search: searchService(ctx),
+    shareLinks: shareLinksService(ctx),
+    shareViewer: shareViewerService(ctx),
     spaces: spacesService(ctx),
     speech: speechService(ctx),
     threads,

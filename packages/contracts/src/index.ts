@@ -16,6 +16,7 @@ export * from './health';
 export * from './inbox';
 export * from './media';
 export * from './search';
+export * from './share-links';
 export * from './spaces';
 export * from './speech';
 export * from './threads';

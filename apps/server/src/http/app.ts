@@ -23,6 +23,8 @@ import { membersRoutes } from '../features/members/members.routes';
 import { mediaBytesRoutes, playbackApiRoutes } from '../features/playback/playback.routes';
 import { profileRoutes } from '../features/profile/profile.routes';
 import { searchRoutes } from '../features/search/search.routes';
+import { shareLinksRoutes, sharePublicRoutes } from '../features/share-links/share-links.routes';
+import { sharePageRoutes } from '../features/share-links/share-page';
 import { spacesRoutes } from '../features/spaces/spaces.routes';
 import { speechRoutes } from '../features/speech/speech.routes';
 import { threadsRoutes } from '../features/threads/threads.routes';
@@ -95,6 +97,7 @@ export async function buildApp(
 
   healthRoutes(app, ctx);
   mediaBytesRoutes(app, services);
+  sharePageRoutes(app, services, ctx);
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<ZodTypeProvider>();
@@ -110,6 +113,8 @@ export async function buildApp(
       playbackApiRoutes(typed, services);
       profileRoutes(typed, services);
       searchRoutes(typed, services);
+      shareLinksRoutes(typed, services);
+      sharePublicRoutes(typed, services, ctx.config);
       spacesRoutes(typed, services);
       speechRoutes(typed, services);
       threadsRoutes(typed, services);

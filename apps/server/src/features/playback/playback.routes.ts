@@ -4,6 +4,7 @@ import { requireActor, resolveActor } from '../../http/auth';
 import { errorResponses } from '../../http/responses';
 import type { App } from '../../http/types';
 import type { Services } from '../../services';
+import { shareCookieName } from '../share-links/share-cookie';
 import { sendFile } from './serve-file';
 import { MEDIA_VARIANTS } from './signing';
 
@@ -43,7 +44,11 @@ export function playbackApiRoutes(app: App, services: Services): void {
 }
 
 const VariantParams = z.object({ id: z.string().min(1).max(64), variant: z.enum(MEDIA_VARIANTS) });
-const SignedQuery = z.object({ exp: z.string().max(20).optional(), sig: z.string().max(100).optional() });
+const SignedQuery = z.object({
+  exp: z.string().max(20).optional(),
+  sig: z.string().max(100).optional(),
+  share: z.string().max(64).optional().describe("Set on a share-link viewer's URLs: the link id"),
+});
 
 /**
  * At the root (not /api): the bytes, behind a signed URL checked on every request, with Range
@@ -61,12 +66,21 @@ export function mediaBytesRoutes(app: App, services: Services): void {
       querystring: SignedQuery,
     },
     handler: async (request, reply) => {
-      const actor = await resolveActor(request, services);
+      const shareLinkId = request.query.share;
+      // A link viewer has no account: the link must still be live (and unlocked) on every request.
+      if (shareLinkId)
+        await services.shareViewer.authorizeBytes(
+          shareLinkId,
+          request.params.id,
+          request.cookies[shareCookieName(shareLinkId)],
+        );
+      const actor = shareLinkId ? null : await resolveActor(request, services);
       const { answer, maxAgeS, contentType } = await services.playback.openVariant(actor, {
         mediaId: request.params.id,
         variant: request.params.variant,
         exp: Number(request.query.exp ?? Number.NaN),
         sig: request.query.sig,
+        shareLinkId,
       });
       const cacheControl = `private, max-age=${maxAgeS}`;
       if ('redirect' in answer)

@@ -77,10 +77,18 @@ export function playbackService(ctx: AppContext, findMedia: FindMedia) {
      */
     async openVariant(
       actor: Actor | null,
-      request: { mediaId: string; variant: MediaVariant; exp: number; sig: string | undefined },
+      request: {
+        mediaId: string;
+        variant: MediaVariant;
+        exp: number;
+        sig: string | undefined;
+        /** A share-link viewer's URL: signed for the link (checked by the caller), not a person. */
+        shareLinkId?: string | undefined;
+      },
     ): Promise<{ answer: BlobAnswer; maxAgeS: number; blobKey: string; contentType: string }> {
-      if (!actor) throw unauthenticated();
-      const claims = { ...request, userId: actor.user.id };
+      const userId = request.shareLinkId ? `share:${request.shareLinkId}` : actor?.user.id;
+      if (!userId) throw unauthenticated();
+      const claims = { ...request, userId };
       const verdict = verifyMediaSignature(await key(), claims, request.sig, ctx.now());
       if (verdict === 'bad_signature')
         throw new AppError(403, 'media_link_invalid', 'This media link is not valid. Reload the page.');
