@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import { rateLimiter } from '../features/accounts/rate-limiter';
 import { sessionsRepository } from '../features/accounts/sessions.repository';
+import { sweepAbandonedUploads } from '../features/media/sweep-abandoned';
 import { defineJob } from './job';
 import { deleteFinishedBefore, enqueue } from './queue';
 
@@ -11,7 +12,7 @@ export const LIVE_EVENTS_KEPT_MS = 7 * 24 * HOUR_MS;
 
 /**
  * Hourly housekeeping: expired sessions, old rate-limit windows, finished jobs and live events
- * older than a week. Each run books the next hour's run; the hour is in the dedupe key, so
+ * older than a week, uploads abandoned for a week. Each run books the next hour's run; the hour is in the dedupe key, so
  * however many workers start, one run per hour is queued.
  */
 export const maintenanceJob = defineJob({
@@ -25,7 +26,8 @@ export const maintenanceJob = defineJob({
     await deleteFinishedBefore(ctx.db, now - 7 * 24 * HOUR_MS);
     // A browser away longer than this reloads everything anyway; resume needs only recent events.
     const liveEvents = await ctx.live.pruneBefore(now - LIVE_EVENTS_KEPT_MS);
-    ctx.log.info({ expiredSessions: sessions, liveEvents }, 'maintenance done');
+    const abandonedUploads = await sweepAbandonedUploads(ctx);
+    ctx.log.info({ expiredSessions: sessions, liveEvents, abandonedUploads }, 'maintenance done');
     await scheduleMaintenance(ctx, Math.floor(now / HOUR_MS) + 1);
   },
 });

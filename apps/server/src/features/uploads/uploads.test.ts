@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, databasesUnderTest, type TestDatabase } from '../../../test/databases';
 import { addMember, request, type Session, setUpWorkspace } from '../../../test/harness';
+import { ABANDONED_UPLOAD_MS, sweepAbandonedUploads } from '../media/sweep-abandoned';
 import { type RunningServer, startServer, tempDir, tusClient } from './uploads.test-helpers';
 
 const KB = 1024;
@@ -129,6 +130,48 @@ describe.each(databasesUnderTest())('tus uploads on %s', (kind) => {
     expect(after.headers.get('upload-offset')).toBe(String(data.length));
     // And the same media cannot be uploaded twice.
     expect((await tus.create(id)).status).toBe(404);
+  });
+
+  it('sweeps uploads abandoned for a week, never one attached to a post or still moving', async () => {
+    const tus = tusClient(server.url, owner);
+    const [abandoned, posted, recent] = [await newMedia(), await newMedia(), await newMedia()];
+    for (const id of [abandoned, posted, recent]) {
+      const created = await tus.create(id);
+      expect((await tus.patch(created.headers.get('location') ?? '', 0, randomBytes(10 * KB))).status).toBe(
+        204,
+      );
+    }
+    const thread = await request(
+      server.app,
+      {
+        method: 'POST',
+        url: '/api/threads',
+        payload: {
+          subject: 'Demo',
+          recipients: { userIds: [ben.user.id] },
+          body: 'See the recording',
+          expectation: { kind: 'fyi' },
+          mediaIds: [posted],
+        },
+      },
+      owner,
+    );
+    expect(thread.statusCode, thread.body).toBe(201);
+    const weekAgo = Date.now() - ABANDONED_UPLOAD_MS - 60_000;
+    await server.ctx.db
+      .updateTable('media')
+      .set({ updated_at: weekAgo })
+      .where('id', 'in', [abandoned, posted])
+      .execute();
+
+    expect(await sweepAbandonedUploads(server.ctx)).toBe(1);
+    expect(
+      (await request(server.app, { method: 'GET', url: `/api/media/${abandoned}` }, owner)).statusCode,
+    ).toBe(404);
+    expect(stagedSize(abandoned)).toBe(-1);
+    expect((await mediaOf(posted)).status).toBe('uploading');
+    expect(stagedSize(posted)).toBe(10 * KB);
+    expect((await mediaOf(recent)).uploadedBytes).toBe(10 * KB);
   });
 
   it('resumes after a server restart', async () => {
