@@ -10,6 +10,7 @@ import { invitesService } from './features/invites/invites.service';
 import { mediaService } from './features/media/media.service';
 import { toPlaybackMedia } from './features/media/present';
 import { membersService } from './features/members/members.service';
+import { momentsService } from './features/moments/moments.service';
 import { mediaSource } from './features/playback/media-source';
 import { playbackService } from './features/playback/playback.service';
 import { profileService } from './features/profile/profile.service';
@@ -22,6 +23,7 @@ import { postsService } from './features/threads/posts.service';
 import { threadsService } from './features/threads/threads.service';
 import { tokensService } from './features/tokens/tokens.service';
 import { transcriptsService } from './features/transcripts/transcripts.service';
+import { viewsService } from './features/views/views.service';
 
 /** The use cases, wired once per process and shared by HTTP routes, the CLI and jobs. */
 export function createServices(ctx: AppContext) {
@@ -42,6 +44,7 @@ export function createServices(ctx: AppContext) {
     invites: invitesService(ctx, accounts),
     members: membersService(ctx),
     media,
+    moments: momentsService(ctx, threads.watchers),
     playback,
     profile: profileService(ctx),
     posts: postsService(ctx, threads, media.attachedTo),
@@ -54,6 +57,7 @@ export function createServices(ctx: AppContext) {
     threads,
     tokens: tokensService(ctx),
     transcripts: transcriptsService(ctx, media),
+    views: viewsService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EpochMs, Id } from './common';
 import { Media } from './media';
+import { MomentInput, PostMoment } from './moments';
 import { Person } from './person';
 
 export { Person };
@@ -98,6 +99,8 @@ export const ReplyRequest = z.object({
   remindIfNoAnswerBy: EpochMs.optional().describe('Remind the sender if nobody has answered by then'),
   deliverInWorkingHours: DeliverInWorkingHours,
   mediaIds: MediaIds,
+  moment: MomentInput.optional().describe('A comment on the moment of a recording in this thread'),
+  replyToId: Id.optional().describe('The comment (a post of this thread) this answers'),
 });
 export type ReplyRequest = z.input<typeof ReplyRequest>;
 
@@ -136,6 +139,8 @@ export const Post = z
     seenBy: z.array(Person).describe('Addressed people who have seen the post (sender view)'),
     quote: z.object({ postId: Id, text: z.string(), authorName: z.string() }).nullable(),
     media: z.array(Media).describe('Recordings attached, in the order given'),
+    moment: PostMoment.nullable().optional().describe('Set on a comment on the moment of a recording'),
+    replyToId: Id.nullable().optional().describe('The comment this post answers'),
   })
   .meta({ id: 'Post' });
 export type Post = z.infer<typeof Post>;

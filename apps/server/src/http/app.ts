@@ -20,6 +20,7 @@ import { inboxRoutes } from '../features/inbox/inbox.routes';
 import { invitesRoutes } from '../features/invites/invites.routes';
 import { mediaRoutes } from '../features/media/media.routes';
 import { membersRoutes } from '../features/members/members.routes';
+import { momentsRoutes } from '../features/moments/moments.routes';
 import { mediaBytesRoutes, playbackApiRoutes } from '../features/playback/playback.routes';
 import { profileRoutes } from '../features/profile/profile.routes';
 import { searchRoutes } from '../features/search/search.routes';
@@ -31,6 +32,7 @@ import { threadsRoutes } from '../features/threads/threads.routes';
 import { tokensRoutes } from '../features/tokens/tokens.routes';
 import { transcriptsRoutes } from '../features/transcripts/transcripts.routes';
 import { uploadsRoutes } from '../features/uploads/uploads.routes';
+import { viewsRoutes } from '../features/views/views.routes';
 import { createServices, type Services } from '../services';
 import { registerAuthentication } from './auth';
 import { RouteTable, registerErrorHandling } from './error-handler';
@@ -109,6 +111,7 @@ export async function buildApp(
       inboxRoutes(typed, services);
       invitesRoutes(typed, services, ctx.config);
       membersRoutes(typed, services);
+      momentsRoutes(typed, services);
       mediaRoutes(typed, services);
       playbackApiRoutes(typed, services);
       profileRoutes(typed, services);
@@ -121,6 +124,7 @@ export async function buildApp(
       tokensRoutes(typed, services);
       transcriptsRoutes(typed, services);
       uploadsRoutes(typed, services, ctx);
+      viewsRoutes(typed, services);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -13,6 +13,8 @@ export interface RequestOptions<T> {
   body?: unknown;
   schema: ResponseSchema<T>;
   signal?: AbortSignal;
+  /** Let the request outlive the page (reports sent on pagehide). */
+  keepalive?: boolean;
 }
 
 let csrfToken: () => string | undefined = () => undefined;
@@ -23,7 +25,7 @@ export function setCsrfTokenSource(source: () => string | undefined): void {
 }
 
 export async function request<T>(method: Method, path: string, options: RequestOptions<T>): Promise<T> {
-  const { body, schema, signal } = options;
+  const { body, schema, signal, keepalive } = options;
   const headers: Record<string, string> = { accept: 'application/json' };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) {
@@ -39,7 +41,14 @@ export async function request<T>(method: Method, path: string, options: RequestO
 
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', signal });
+    response = await fetch(path, {
+      method,
+      headers,
+      body: payload,
+      credentials: 'same-origin',
+      signal,
+      ...(keepalive && { keepalive }),
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiRequestError({

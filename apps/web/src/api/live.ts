@@ -10,6 +10,7 @@ const eventNames = [
   'receipt',
   'inbox.changed',
   'media.updated',
+  'moments.changed',
 ] as const;
 
 /**
@@ -35,6 +36,13 @@ export function useLiveEvents(): void {
         void client.invalidateQueries({ queryKey: ['my-media'] });
         return;
       }
+      if (event.type === 'moments.changed') {
+        // Marks on an open player: comments and reactions on that recording.
+        void client.invalidateQueries({ queryKey: ['moments', event.mediaId] });
+        return;
+      }
+      // A comment deleted or edited changes the marks too.
+      if (event.type !== 'inbox.changed') void client.invalidateQueries({ queryKey: ['moments'] });
       void client.invalidateQueries({ queryKey: ['inbox'] });
       void client.invalidateQueries({ queryKey: ['thread', event.threadId] });
       void client.invalidateQueries({ queryKey: ['space-threads'] });

@@ -10,6 +10,7 @@ export const shortcuts: Array<{ keys: string[]; description: string }> = [
   { keys: ['o'], description: 'Open the selected item (or Enter)' },
   { keys: ['e'], description: 'Mark the selected inbox item done' },
   { keys: ['r'], description: 'Reply (in a thread)' },
+  { keys: ['c'], description: 'Comment at the current moment (a recording in a thread has focus)' },
   { keys: ['?'], description: 'Show keyboard shortcuts' },
 ];
 

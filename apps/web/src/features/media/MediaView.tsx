@@ -1,17 +1,33 @@
 import type { Media } from '@tidings/contracts';
 import { useLocation } from 'react-router';
+import { useCurrentSession } from '../../api/session';
+import { MomentsPanel } from '../moments/MomentsPanel';
+import { MomentsScope } from '../moments/MomentsScope';
 import { MediaWithTranscript } from '../transcripts/MediaWithTranscript';
+import { SeenBy } from '../views/SeenBy';
 import { useMedia } from './api';
 import styles from './Media.module.css';
 
 export const positionOf = (media: Media) => media.myPositionMs ?? null;
 
-/** One attached recording, kept fresh while it uploads or processes. */
-export function MediaView({ media: initial }: { media: Media }) {
+/**
+ * One attached recording, kept fresh while it uploads or processes. In a thread it carries its
+ * comments and reactions on the moment, reports what is watched, and shows its author who saw it.
+ */
+export function MediaView({ media: initial, threadId }: { media: Media; threadId?: string }) {
   const { data } = useMedia(initial.id, initial);
+  const session = useCurrentSession();
   const media = data ?? initial;
   const seekToMs = useLinkedMoment(media);
-  return <MediaWithTranscript media={media} startAtMs={positionOf(media)} seekToMs={seekToMs} />;
+  const player = <MediaWithTranscript media={media} startAtMs={positionOf(media)} seekToMs={seekToMs} />;
+  if (!threadId || !media.postId) return player;
+  return (
+    <MomentsScope media={media} threadId={threadId}>
+      {player}
+      <MomentsPanel />
+      {media.owner.id === session.user.id && media.status === 'ready' && <SeenBy mediaId={media.id} />}
+    </MomentsScope>
+  );
 }
 
 /** `/threads/<id>?t=<seconds>#post-<postId>` (a search hit in a transcript): that post's moment. */
@@ -23,12 +39,12 @@ function useLinkedMoment(media: Media): number | null {
 }
 
 /** The recordings attached to a post, inline with their posters. */
-export function PostMedia({ media }: { media: Media[] }) {
+export function PostMedia({ media, threadId }: { media: Media[]; threadId?: string }) {
   if (media.length === 0) return null;
   return (
     <div className={styles.postMedia}>
       {media.map((m) => (
-        <MediaView key={m.id} media={m} />
+        <MediaView key={m.id} media={m} threadId={threadId} />
       ))}
     </div>
   );

@@ -1,5 +1,7 @@
 import type { Media } from '@tidings/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMomentsHub } from '../moments/MomentsScope';
+import { TimelineMarks } from '../moments/TimelineMarks';
 import { formatClock, savePosition } from './api';
 import styles from './Media.module.css';
 import { StatusOverlay } from './StatusOverlay';
@@ -36,6 +38,8 @@ export function useCaptionsMode(el: HTMLMediaElement | null, captions: Captions 
 /**
  * The video/audio player: native element, own controls (play, seek, speed with pitch kept,
  * volume, fullscreen), keyboard (space, ←/→ 5 s, < > speed), and the position remembered.
+ * Inside a thread (a moments scope) it also shows comment and reaction marks on the timeline,
+ * and `c` starts a comment at the current time.
  */
 export function Player({ media, startAtMs, remember = true, onElement, captions }: PlayerProps) {
   const ref = useRef<HTMLVideoElement>(null);
@@ -47,6 +51,12 @@ export function Player({ media, startAtMs, remember = true, onElement, captions 
     setElement(el);
   }, []);
   useEffect(() => onElement?.(element), [element, onElement]);
+  const hub = useMomentsHub();
+  const registerWithHub = hub?.setElement;
+  useEffect(() => {
+    registerWithHub?.(element);
+    return () => registerWithHub?.(null);
+  }, [element, registerWithHub]);
   const box = useRef<HTMLElement>(null);
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(0);
@@ -100,6 +110,7 @@ export function Player({ media, startAtMs, remember = true, onElement, captions 
     else if (event.key === 'ArrowRight') seekTo(video.currentTime + 5);
     else if (event.key === '<') changeSpeed(-1);
     else if (event.key === '>') changeSpeed(1);
+    else if (event.key === 'c' && hub) hub.startComment(video.currentTime * 1000);
     else return;
     event.preventDefault();
   }
@@ -111,6 +122,8 @@ export function Player({ media, startAtMs, remember = true, onElement, captions 
       className={isAudio ? styles.playerAudio : styles.player}
       onKeyDown={onKey}
       aria-label={`Player: ${media.title || 'recording'}`}
+      data-player=""
+      tabIndex={-1}
     >
       {/* biome-ignore lint/a11y/useMediaCaption: captions come with the transcript, when there is one. */}
       <video
@@ -159,17 +172,20 @@ export function Player({ media, startAtMs, remember = true, onElement, captions 
         >
           {playing ? '❚❚' : '▶'}
         </button>
-        <input
-          type="range"
-          className={styles.seek}
-          aria-label="Seek"
-          min={0}
-          max={duration || 0}
-          step={0.1}
-          value={Math.min(time, duration || 0)}
-          onChange={(e) => seekTo(Number(e.target.value))}
-          aria-valuetext={`${formatClock(time * 1000)} of ${formatClock(duration * 1000)}`}
-        />
+        <div className={hub ? styles.seekBoxMarked : styles.seekBox}>
+          <TimelineMarks marks={hub?.marks} durationMs={duration * 1000} onSeek={(ms) => seekTo(ms / 1000)} />
+          <input
+            type="range"
+            className={styles.seek}
+            aria-label="Seek"
+            min={0}
+            max={duration || 0}
+            step={0.1}
+            value={Math.min(time, duration || 0)}
+            onChange={(e) => seekTo(Number(e.target.value))}
+            aria-valuetext={`${formatClock(time * 1000)} of ${formatClock(duration * 1000)}`}
+          />
+        </div>
         <span className={styles.time}>
           {formatClock(time * 1000)} / {formatClock(duration * 1000)}
         </span>

@@ -1,5 +1,7 @@
 import type { Media } from '@tidings/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMomentsHub } from '../moments/MomentsScope';
+import { TimelineMarks } from '../moments/TimelineMarks';
 import { formatClock, savePosition } from './api';
 import styles from './Media.module.css';
 import { type Captions, useCaptionsMode } from './Player';
@@ -39,6 +41,12 @@ export function VoiceNote({
     setElement(el);
   }, []);
   useEffect(() => onElement?.(element), [element, onElement]);
+  const hub = useMomentsHub();
+  const registerWithHub = hub?.setElement;
+  useEffect(() => {
+    registerWithHub?.(element);
+    return () => registerWithHub?.(null);
+  }, [element, registerWithHub]);
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(0);
   const durationS = (media.durationMs ?? 0) / 1000;
@@ -59,7 +67,23 @@ export function VoiceNote({
   };
 
   return (
-    <div className={styles.voice}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: `c` reaches here from the focused controls.
+    <div
+      className={styles.voice}
+      data-player=""
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (
+          e.key !== 'c' ||
+          !hub ||
+          !ref.current ||
+          (e.target as HTMLElement).closest('input[type=text], textarea')
+        )
+          return;
+        e.preventDefault();
+        hub.startComment(ref.current.currentTime * 1000);
+      }}
+    >
       <button
         type="button"
         className={styles.voicePlay}
@@ -69,6 +93,11 @@ export function VoiceNote({
         {playing ? '❚❚' : '▶'}
       </button>
       <div className={styles.waveBox}>
+        <TimelineMarks
+          marks={hub?.marks}
+          durationMs={durationS * 1000}
+          onSeek={(ms) => seek(ms / 1000 / (durationS || 1))}
+        />
         <svg
           className={styles.waveform}
           viewBox={`0 0 ${BARS * 4} 40`}

@@ -8,6 +8,7 @@ import { Avatar } from '../../ui/Avatar';
 import { Button } from '../../ui/Button';
 import prose from '../../ui/Prose.module.css';
 import { PostMedia } from '../media/MediaView';
+import { PostMomentLine, ReplyToCommentButton } from '../moments/PostMomentLine';
 import { useAnswer, useDeletePost, useEditPost } from './api';
 import { expectationLine } from './expectation';
 import { PostStatus } from './PostStatus';
@@ -89,6 +90,8 @@ export function PostView({ post, meId, timeZone, highlighted, selection, onQuote
         </p>
       )}
 
+      <PostMomentLine post={post} />
+
       {post.quote && (
         <blockquote className={styles.quote}>
           <a href={`#post-${post.quote.postId}`} className={styles.quoteSource}>
@@ -137,7 +140,7 @@ export function PostView({ post, meId, timeZone, highlighted, selection, onQuote
           dangerouslySetInnerHTML={{ __html: post.bodyHtml }}
         />
       )}
-      <PostMedia media={post.media} />
+      <PostMedia media={post.media} threadId={post.threadId} />
 
       {mine && <PostStatus post={post} timeZone={timeZone} />}
 
@@ -158,6 +161,7 @@ export function PostView({ post, meId, timeZone, highlighted, selection, onQuote
               {post.expectation.kind === 'decision_by' ? 'Mark decided' : 'Mark answered'}
             </Button>
           )}
+          <ReplyToCommentButton post={post} />
           {selection && (
             <Button size="sm" onMouseDown={(e) => e.preventDefault()} onClick={() => onQuote(selection)}>
               Quote

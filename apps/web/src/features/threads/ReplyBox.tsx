@@ -1,5 +1,5 @@
 import { type Media, type Person, ReplyRequest } from '@tidings/contracts';
-import { type RefObject, useState } from 'react';
+import { type RefObject, useEffect, useState } from 'react';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { useFormErrors } from '../../ui/useFormErrors';
@@ -12,6 +12,8 @@ import {
   toExpectationInput,
 } from '../compose/ExpectationPicker';
 import { AttachRecording, bodyOrCaption } from '../media/AttachRecording';
+import { MomentDraftChip } from '../moments/MomentDraftChip';
+import { setMomentDraft, useMomentDraft } from '../moments/momentDraft';
 import { useReply } from './api';
 import styles from './Thread.module.css';
 
@@ -43,6 +45,13 @@ export function ReplyBox({
   const [body, setBody] = useState('');
   const [expectation, setExpectation] = useState<ExpectationState>(noReplyNeeded);
   const [media, setMedia] = useState<Media[]>([]);
+  // "Reply" on a comment on the moment: this reply answers it.
+  const momentDraft = useMomentDraft(threadId);
+  useEffect(() => {
+    if (!momentDraft) return;
+    textareaRef.current?.scrollIntoView({ block: 'center' });
+    textareaRef.current?.focus({ preventScroll: true });
+  }, [momentDraft, textareaRef]);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -51,6 +60,12 @@ export function ReplyBox({
       mediaIds: media.map((m) => m.id),
       expectation: toExpectationInput(expectation),
       ...(quote ? { quote: { postId: quote.postId, text: quote.text } } : {}),
+      ...(momentDraft
+        ? {
+            moment: { mediaId: momentDraft.mediaId, atMs: momentDraft.atMs },
+            replyToId: momentDraft.replyTo?.postId,
+          }
+        : {}),
     });
     if (!request) return;
     reply.mutate(request, {
@@ -59,6 +74,7 @@ export function ReplyBox({
         setMedia([]);
         setExpectation(noReplyNeeded);
         onClearQuote();
+        setMomentDraft(null);
       },
       onError: fail,
     });
@@ -72,6 +88,7 @@ export function ReplyBox({
       noValidate
       aria-label="Reply to this thread"
     >
+      {momentDraft && <MomentDraftChip draft={momentDraft} />}
       {quote && (
         <div className={styles.quoteDraft}>
           <blockquote className={styles.quote}>
