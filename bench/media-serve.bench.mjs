@@ -8,8 +8,12 @@
 // session cookie the URL is bound to). 50 autocannon connections each ask for random 1 MiB
 // ranges (`Range: bytes=a-b`, 206) for the duration. nginx (Debian package; started here with a
 // temp config, one worker, sendfile on) serves the file uploaded from the same temp dir.
-// Figures: mbps / ref_mbps (megabits per second of body bytes), ratio_mbps = mbps / ref_mbps
-// (above 1 is faster than nginx), rps, p50/p99 latency of a 1 MiB range.
+// A second server runs as the docs recommend in production, behind nginx with
+// MEDIA_ACCEL_REDIRECT: Tidings checks each request (session, signature, expiry, media) and
+// answers X-Accel-Redirect; nginx sends the bytes with sendfile.
+// Figures: mbps (behind nginx, the recommended set-up) / ref_mbps (nginx alone, no checks),
+// ratio_mbps = mbps / ref_mbps (above 1 is faster than nginx); node_mbps / ratio_node_mbps: Tidings
+// streaming the bytes itself (no proxy); rps, p50/p99 latency of a 1 MiB range.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -85,13 +89,18 @@ async function measure(label, url, headers, pid) {
   };
 }
 
-/** nginx in the foreground with its own prefix, config, pid and logs in `dir`. */
-async function startNginx(dir, root) {
+/**
+ * nginx in the foreground with its own prefix, config, pid and logs in `dir`: one server block
+ * serving `root` as is (the reference), one in front of Tidings with the internal blob location.
+ */
+async function startNginx(dir, root, front) {
   const port = await freePort();
+  const frontPort = await freePort();
   const conf = path.join(dir, 'nginx.conf');
   writeFileSync(
     conf,
     `daemon off;
+${process.getuid?.() === 0 ? 'user root;' : ''}
 worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
@@ -104,12 +113,42 @@ http {
   client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy;
   fastcgi_temp_path ${dir}/fastcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
   server { listen 127.0.0.1:${port}; root ${root}; }
+  upstream tidings { server ${front.upstream}; keepalive 64; }
+  server {
+    listen 127.0.0.1:${frontPort};
+    location /_tidings_blobs/ { internal; alias ${front.blobsDir}/; }
+    location / {
+      proxy_pass http://tidings;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }
+  }
 }
 `,
   );
   const child = track(spawn(NGINX, ['-p', dir, '-c', conf], { stdio: ['ignore', 'ignore', 'inherit'] }));
   await waitForOk(`http://127.0.0.1:${port}/file.bin`, child, 10_000);
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => stopProcess(child) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    frontUrl: `http://127.0.0.1:${frontPort}`,
+    pid: child.pid,
+    stop: () => stopProcess(child),
+  };
+}
+
+/** Uploads `file` through tus as a new workspace owner; returns them and the original's signed URL. */
+async function uploadFile(server, file) {
+  const owner = await setUpWorkspace(server);
+  const mediaId = await createUploadMedia(server, owner, FILE_BYTES);
+  await tusUpload(server, owner, mediaId, createReadStream(file), FILE_BYTES);
+  // Random bytes are not media: processing fails, and the original stays served as uploaded.
+  await waitFor('processing to finish', async () => {
+    const { status } = await api(server, owner, 'GET', `/api/media/${mediaId}`);
+    return status === 'uploading' || status === 'processing' ? undefined : status;
+  });
+  const { originalUrl } = await api(server, owner, 'GET', `/api/media/${mediaId}/playback`);
+  if (!originalUrl) throw new Error('no original URL for the uploaded file');
+  return { owner, originalUrl };
 }
 
 await runBench(async (onCleanup) => {
@@ -127,32 +166,34 @@ await runBench(async (onCleanup) => {
 
   const server = await startServer();
   onCleanup(() => server.stop());
-  const owner = await setUpWorkspace(server);
-  const mediaId = await createUploadMedia(server, owner, FILE_BYTES);
-  await tusUpload(server, owner, mediaId, createReadStream(file), FILE_BYTES);
-  // Random bytes are not media: processing fails, and the original stays served as uploaded.
-  await waitFor('processing to finish', async () => {
-    const { status } = await api(server, owner, 'GET', `/api/media/${mediaId}`);
-    return status === 'uploading' || status === 'processing' ? undefined : status;
-  });
-  const { originalUrl } = await api(server, owner, 'GET', `/api/media/${mediaId}/playback`);
-  if (!originalUrl) throw new Error('no original URL for the uploaded file');
+  const { owner, originalUrl } = await uploadFile(server, file);
+  const proxied = await startServer({ env: { MEDIA_ACCEL_REDIRECT: '/_tidings_blobs/' } });
+  onCleanup(() => proxied.stop());
+  const proxiedFile = await uploadFile(proxied, file);
 
-  const nginx = await startNginx(dir, dir);
+  const nginx = await startNginx(dir, dir, {
+    upstream: new URL(proxied.url).host,
+    blobsDir: path.join(proxied.dataDir, 'blobs'),
+  });
   onCleanup(() => nginx.stop());
 
   // Alternate rounds, so load from other processes on a shared machine falls on both alike.
   const rounds = [];
   for (let round = 1; round <= ROUNDS; round++) {
-    const oursUrl = `${server.url}${originalUrl}`;
-    const o = await measure(
-      `tidings signed URL (round ${round})`,
-      oursUrl,
+    const n = await measure(
+      `tidings streaming itself (round ${round})`,
+      `${server.url}${originalUrl}`,
       { cookie: owner.cookie },
       server.pid,
     );
+    const o = await measure(
+      `tidings behind nginx, X-Accel-Redirect (round ${round})`,
+      `${nginx.frontUrl}${proxiedFile.originalUrl}`,
+      { cookie: proxiedFile.owner.cookie },
+      nginx.pid,
+    );
     const r = await measure(`nginx sendfile (round ${round})`, `${nginx.url}/file.bin`, {}, nginx.pid);
-    rounds.push({ o, r });
+    rounds.push({ n, o, r });
   }
   const mean = (pick) => rounds.reduce((sum, x) => sum + pick(x), 0) / rounds.length;
   const ours = {
@@ -170,10 +211,18 @@ await runBench(async (onCleanup) => {
     cpuPerGb: mean((x) => x.r.cpuPerGb),
   };
 
+  const nodeMbps = mean((x) => x.n.mbps);
   printFigures('media-serve', {
     mbps: round(ours.mbps, 1),
     ref_mbps: round(ref.mbps, 1),
     ratio_mbps: round(ours.mbps / ref.mbps, 3),
+    node_mbps: round(nodeMbps, 1),
+    ratio_node_mbps: round(nodeMbps / ref.mbps, 3),
+    node_p99_ms: round(mean((x) => x.n.p99)),
+    node_cpu_s_per_gb: round(
+      mean((x) => x.n.cpuPerGb),
+      3,
+    ),
     rps: round(ours.rps, 1),
     ref_rps: round(ref.rps, 1),
     p50_ms: round(ours.p50),
@@ -190,8 +239,10 @@ await runBench(async (onCleanup) => {
     duration_s: size.duration,
     notes:
       'Random 1 MiB Range requests (206) over a 200 MiB file, 50 autocannon connections. mbps: ' +
-      'megabits/s of body bytes through GET /media/<id>/original?exp&sig (signature, expiry, session ' +
-      'and media checked per request; local disk, streamed from the open file with two reused 512 KiB buffers). ref_*: nginx, one worker, ' +
+      'megabits/s of body bytes through GET /media/<id>/original?exp&sig with Tidings behind nginx ' +
+      '(MEDIA_ACCEL_REDIRECT: signature, expiry, session and media checked by Tidings per request, ' +
+      "bytes sent by nginx; cpu figures are nginx's). node_*: Tidings alone, streaming from the open file " +
+      'with two reused 512 KiB buffers (Node has no sendfile). ref_*: nginx, one worker, ' +
       'sendfile on, same file, same load, same run. Two alternating rounds each, figures are means. ' +
       'ratio_mbps = mbps / ref_mbps: above 1 is faster than nginx; target >= 0.7. cpu_s_per_gb: ' +
       'server CPU seconds per GB served (steadier than throughput on a shared machine; above 1 in ' +
