@@ -11,6 +11,7 @@ import { mediaService } from './features/media/media.service';
 import { toPlaybackMedia } from './features/media/present';
 import { membersService } from './features/members/members.service';
 import { momentsService } from './features/moments/moments.service';
+import { outsidersService } from './features/outsiders/outsiders.service';
 import { mediaSource } from './features/playback/media-source';
 import { playbackService } from './features/playback/playback.service';
 import { profileService } from './features/profile/profile.service';
@@ -44,6 +45,7 @@ export function createServices(ctx: AppContext) {
     invites: invitesService(ctx, accounts),
     members: membersService(ctx),
     media,
+    outsiders: outsidersService(ctx, accounts, threads),
     moments: momentsService(ctx, threads.watchers),
     playback,
     profile: profileService(ctx),

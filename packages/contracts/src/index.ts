@@ -15,6 +15,7 @@ export * from './events';
 export * from './health';
 export * from './inbox';
 export * from './media';
+export * from './outsiders';
 export * from './moments';
 export * from './search';
 export * from './share-links';

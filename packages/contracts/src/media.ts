@@ -99,6 +99,14 @@ export const WorkspaceSettings = z
       .min(1024 * 1024),
     /** Language of the workspace's recordings (transcription); null lets the engine decide. */
     language: LanguageCode.nullable().optional(),
+    /** An outsider's private link stops working after this many days without use. */
+    externalLinkIdleDays: z
+      .number()
+      .int()
+      .min(1, { message: 'At least 1 day' })
+      .max(365, { message: 'At most 365 days' }),
+    /** Whether authors see who watched their recordings (off: counts only). */
+    namedReceipts: z.boolean(),
   })
   .meta({ id: 'WorkspaceSettings' });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EpochMs, Id } from './common';
 import { Media } from './media';
 import { MomentInput, PostMoment } from './moments';
+import { RecipientEmails } from './outsiders';
 import { Person } from './person';
 
 export { Person };
@@ -54,6 +55,9 @@ export const PostBody = z
 export const Recipients = z.object({
   userIds: z.array(Id).max(500).default([]),
   spaceIds: z.array(Id).max(50).default([]),
+  emails: RecipientEmails.describe(
+    "Email addresses: a member's address addresses the member; any other adds an outsider (members only)",
+  ),
 });
 
 export const QuoteInput = z.object({ postId: Id, text: z.string().trim().min(1).max(2000) });
@@ -76,32 +80,43 @@ export const DeliverInWorkingHours = z
   .default(false)
   .describe("Hold the post in each recipient's inbox until their working hours begin");
 
+/** A recording alone is a whole message (a voice note needs no caption). */
+function hasWordsOrRecording(v: { body: string; mediaIds: string[] }): boolean {
+  return v.body.trim().length > 0 || v.mediaIds.length > 0;
+}
+
 export const CreateThreadRequest = z
   .object({
     subject: Subject,
     recipients: Recipients,
-    body: PostBody.refine((b) => b.trim().length > 0, { message: 'Write a message' }),
+    body: PostBody.default(''),
     expectation: ExpectationInput,
     remindIfNoAnswerBy: EpochMs.optional().describe('Remind the sender if nobody has answered by then'),
     deliverInWorkingHours: DeliverInWorkingHours,
     mediaIds: MediaIds,
   })
-  .refine((v) => v.recipients.userIds.length + v.recipients.spaceIds.length > 0, {
-    path: ['recipients'],
-    message: 'Address the thread to at least one person or space',
-  });
+  .refine(hasWordsOrRecording, { path: ['body'], message: 'Write a message or attach a recording' })
+  .refine(
+    (v) => v.recipients.userIds.length + v.recipients.spaceIds.length + v.recipients.emails.length > 0,
+    {
+      path: ['recipients'],
+      message: 'Address the thread to at least one person, space or email address',
+    },
+  );
 export type CreateThreadRequest = z.input<typeof CreateThreadRequest>;
 
-export const ReplyRequest = z.object({
-  body: PostBody.refine((b) => b.trim().length > 0, { message: 'Write a reply' }),
-  expectation: ExpectationInput.default({ kind: 'fyi' }),
-  quote: QuoteInput.optional(),
-  remindIfNoAnswerBy: EpochMs.optional().describe('Remind the sender if nobody has answered by then'),
-  deliverInWorkingHours: DeliverInWorkingHours,
-  mediaIds: MediaIds,
-  moment: MomentInput.optional().describe('A comment on the moment of a recording in this thread'),
-  replyToId: Id.optional().describe('The comment (a post of this thread) this answers'),
-});
+export const ReplyRequest = z
+  .object({
+    body: PostBody.default(''),
+    expectation: ExpectationInput.default({ kind: 'fyi' }),
+    quote: QuoteInput.optional(),
+    remindIfNoAnswerBy: EpochMs.optional().describe('Remind the sender if nobody has answered by then'),
+    deliverInWorkingHours: DeliverInWorkingHours,
+    mediaIds: MediaIds,
+    moment: MomentInput.optional().describe('A comment on the moment of a recording in this thread'),
+    replyToId: Id.optional().describe('The comment (a post of this thread) this answers'),
+  })
+  .refine(hasWordsOrRecording, { path: ['body'], message: 'Write a reply or attach a recording' });
 export type ReplyRequest = z.input<typeof ReplyRequest>;
 
 export const EditPostRequest = z.object({
@@ -119,6 +134,16 @@ export const Ask = z.object({
   seenAt: EpochMs.nullable(),
 });
 export type Ask = z.infer<typeof Ask>;
+
+/** A file attached to a post that is not a recording; served as a download to people who can see it. */
+export const PostFile = z.object({
+  id: Id,
+  name: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number().int(),
+  url: z.string().describe('GET it (signed in) to download: /api/posts/{postId}/files/{fileId}'),
+});
+export type PostFile = z.infer<typeof PostFile>;
 
 export const Post = z
   .object({
@@ -141,6 +166,11 @@ export const Post = z
     media: z.array(Media).describe('Recordings attached, in the order given'),
     moment: PostMoment.nullable().optional().describe('Set on a comment on the moment of a recording'),
     replyToId: Id.nullable().optional().describe('The comment this post answers'),
+    via: z
+      .enum(['app', 'email', 'link'])
+      .optional()
+      .describe('How it was written: in the app, by email, by an outside link'),
+    files: z.array(PostFile).optional().describe('Attachments that are not recordings (a PDF sent by email)'),
   })
   .meta({ id: 'Post' });
 export type Post = z.infer<typeof Post>;

@@ -21,7 +21,10 @@ import { invitesRoutes } from '../features/invites/invites.routes';
 import { mediaRoutes } from '../features/media/media.routes';
 import { membersRoutes } from '../features/members/members.routes';
 import { momentsRoutes } from '../features/moments/moments.routes';
+import { outsidersRoutes } from '../features/outsiders/outsiders.routes';
+import { emailPosterRoutes } from '../features/outsiders/email-poster';
 import { mediaBytesRoutes, playbackApiRoutes } from '../features/playback/playback.routes';
+import { postFilesRoutes } from '../features/post-files/post-files.routes';
 import { profileRoutes } from '../features/profile/profile.routes';
 import { searchRoutes } from '../features/search/search.routes';
 import { shareLinksRoutes, sharePublicRoutes } from '../features/share-links/share-links.routes';
@@ -100,6 +103,7 @@ export async function buildApp(
   healthRoutes(app, ctx);
   mediaBytesRoutes(app, services);
   sharePageRoutes(app, services, ctx);
+  emailPosterRoutes(app, ctx);
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<ZodTypeProvider>();
@@ -113,7 +117,9 @@ export async function buildApp(
       membersRoutes(typed, services);
       momentsRoutes(typed, services);
       mediaRoutes(typed, services);
+      outsidersRoutes(typed, services, ctx.config);
       playbackApiRoutes(typed, services);
+      postFilesRoutes(typed, ctx);
       profileRoutes(typed, services);
       searchRoutes(typed, services);
       shareLinksRoutes(typed, services);

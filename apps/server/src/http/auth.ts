@@ -3,7 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import type { StartedSession } from '../features/accounts/accounts.service';
 import type { Actor } from '../features/accounts/actor';
-import { AppError, unauthenticated } from '../lib/errors';
+import { externalMayUse } from '../features/outsiders/outsiders.policy';
+import { AppError, notFound, unauthenticated } from '../lib/errors';
 import type { Services } from '../services';
 import type { App } from './types';
 
@@ -21,6 +22,13 @@ export function registerAuthentication(app: App, services: Services, config: Con
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     request.actor = await resolveActor(request, services);
+    // Outsiders reach only the few routes their thread needs; the rest does not exist for them.
+    if (
+      request.actor?.user.role === 'external' &&
+      !externalMayUse(request.method, request.routeOptions.url)
+    ) {
+      throw notFound();
+    }
     if (!MUTATING.has(request.method)) return;
     // Signed links (email unsubscribe) carry their own proof; a session cookie riding along on a
     // form post from the confirmation page must not make them fail for want of a CSRF header.
@@ -54,7 +62,10 @@ export async function resolveActor(request: FastifyRequest, services: Services):
     return actor;
   }
   const token = request.cookies[SESSION_COOKIE];
-  return token ? services.accounts.authenticateSession(token) : null;
+  const actor = token ? await services.accounts.authenticateSession(token) : null;
+  // An outsider's session lasts only while one of their private links does (revoked or idle: 401).
+  if (actor?.user.role === 'external' && !(await services.outsiders.stillWelcome(actor))) return null;
+  return actor;
 }
 
 function sameSecret(given: string | string[] | undefined, expected: string | undefined): boolean {

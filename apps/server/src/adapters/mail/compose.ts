@@ -9,6 +9,7 @@ export function composeMessage(mail: OutgoingMail, from: string): Promise<Buffer
   const composer = new MailComposer({
     from,
     to: mail.to,
+    replyTo: mail.replyTo,
     subject: mail.subject,
     text: mail.text,
     html: mail.html,

@@ -8,6 +8,8 @@ export interface OutgoingMail {
   messageId: string;
   inReplyTo?: string;
   references?: string[];
+  /** Where replies go: a reply+<token> address that posts them into the thread. */
+  replyTo?: string;
   /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post. */
   headers?: Record<string, string>;
   /** The Date header, epoch ms; default: now. Set it so a retried message is byte-identical. */

@@ -104,7 +104,10 @@ export function accountsService(ctx: AppContext) {
           `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask an admin to reset your password.`,
         );
       }
-      const user = await users.findByEmail(input.email);
+      const found = await users.findByEmail(input.email);
+      // Outsiders have no password: their private link is their way in. They are refused exactly
+      // like an unknown address (dummy hash, same answer), so sign-in reveals nothing about them.
+      const user = found?.role === 'external' ? undefined : found;
       // Verify against a dummy hash when the account does not exist, so timing does not reveal it.
       const ok = await ctx.hasher.verify(user?.password_hash ?? (await dummyHash(ctx)), input.password);
       if (!user || !ok) {

@@ -2,6 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Database, NotificationsTable } from '../../db/schema';
 import { invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { outsidersRepository } from '../outsiders/outsiders.repository';
 import { decide, type PostToDeliver } from './decide';
 import { bookSweeps } from './delivery.jobs';
 import { deliveryRepository } from './delivery.repository';
@@ -23,8 +24,18 @@ export async function decideDeliveries(
     });
   }
   const repo = deliveryRepository(db);
+  // Outsiders keep no preferences: every post reaches them by email at once (never a digest, never
+  // in-app only), as a 'digest'-reason email row, which the sender words as a plain message.
+  const outsiders = await outsidersRepository(db).externalAmong([...post.recipients, post.authorId]);
   const people = await repo.preferencesOf([...post.recipients, post.authorId]);
-  const decisions = decide(post, (id) => people.get(id)?.preferences, now);
+  const decisions = decide(
+    { ...post, recipients: post.recipients.filter((id) => !outsiders.has(id)) },
+    (id) => (outsiders.has(id) ? undefined : people.get(id)?.preferences),
+    now,
+  );
+  for (const userId of post.recipients.filter((id) => outsiders.has(id))) {
+    decisions.push({ userId, reason: 'digest', channel: 'email', deliverAt: now });
+  }
   const rows = decisions.map(
     (d): Insertable<NotificationsTable> => ({
       id: newId(),

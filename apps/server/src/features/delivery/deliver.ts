@@ -7,8 +7,13 @@ import {
   type NotificationReason,
 } from '../email/email.types';
 import { excerptOf } from '../email/format';
+import { type PostRecording, recordingsOf, textOrTranscript } from '../email/post-text';
 import { emailLinks } from '../email/signed-links';
 import { renderDigestEmail, renderNotificationEmail } from '../email/templates';
+import { mintReplyAddress } from '../inbound-mail/reply-addresses';
+import { emailPosterUrl } from '../outsiders/email-poster';
+import { outsidersRepository } from '../outsiders/outsiders.repository';
+import { sendToOutsider } from './deliver-to-outsider';
 import { deliveryRepository } from './delivery.repository';
 
 /**
@@ -18,9 +23,14 @@ import { deliveryRepository } from './delivery.repository';
  * A failed send marks the rows failed with the reason and rethrows, so the job retries with backoff.
  */
 
-type ItemRow = Awaited<ReturnType<ReturnType<typeof deliveryRepository>['itemsOf']>>[number];
+export type ItemRow = Awaited<ReturnType<ReturnType<typeof deliveryRepository>['itemsOf']>>[number];
 
-function emailItem(ctx: AppContext, row: ItemRow): EmailItem {
+async function emailItem(
+  ctx: AppContext,
+  row: ItemRow,
+  recording: PostRecording | undefined,
+  replyAddress?: string,
+): Promise<EmailItem> {
   return {
     threadId: row.thread_id,
     postId: row.id,
@@ -28,9 +38,10 @@ function emailItem(ctx: AppContext, row: ItemRow): EmailItem {
     senderName: row.author_name,
     expectation: row.expectation,
     dueAt: row.due_at,
-    excerpt: excerptOf(row.body_text),
-    posterUrl: null,
+    excerpt: excerptOf(textOrTranscript(row.body_text, recording)),
+    posterUrl: recording?.hasPoster ? await emailPosterUrl(ctx, recording.mediaId) : null,
     url: `${ctx.config.publicUrl}/threads/${row.thread_id}#post-${row.id}`,
+    replyAddress,
   };
 }
 
@@ -82,6 +93,13 @@ export async function sendNotification(ctx: AppContext, notificationId: string):
     await repo.markSkipped([n.id], stale ?? 'the post was deleted');
     return;
   }
+  if (
+    n.channel === 'email' &&
+    (await outsidersRepository(ctx.db).externalAmong([n.user_id])).has(n.user_id)
+  ) {
+    await sendToOutsider(ctx, n, item);
+    return;
+  }
   if (n.channel === 'in_app') {
     // The inbox already lists the post; the notice is what makes an open app look now.
     await repo.markDelivered([n.id], ctx.now());
@@ -94,11 +112,13 @@ export async function sendNotification(ctx: AppContext, notificationId: string):
     await repo.markSkipped([n.id], 'this kind of email was turned off');
     return;
   }
+  const recordings = await recordingsOf(ctx.db, [item.id]);
   const rendered = renderNotificationEmail({
     ...(await emailLinks(ctx, n.user_id, reason)),
     recipient,
     reason,
-    item: emailItem(ctx, item),
+    item: await emailItem(ctx, item, recordings.get(item.id)),
+    replyTo: await mintReplyAddress(ctx, n.user_id, n.thread_id),
   });
   try {
     await ctx.mail.send({ to: recipient.email, ...rendered, date: n.deliver_at });
@@ -139,10 +159,18 @@ export async function sendDigest(ctx: AppContext, userId: string): Promise<'sent
     );
   if (keep.length === 0 || !recipient) return 'empty';
 
-  const shown = keep.flatMap((r) => {
+  const threads = [...new Set(keep.map((r) => r.thread_id))];
+  // One address per thread: Reply-To when the digest is about one thread, else per item.
+  const replyAddresses = new Map<string, string>();
+  for (const threadId of threads) replyAddresses.set(threadId, await mintReplyAddress(ctx, userId, threadId));
+  const recordings = await recordingsOf(ctx.db, postIds);
+  const shown: EmailItem[] = [];
+  for (const r of keep) {
     const item = byId.get(r.post_id);
-    return item ? [emailItem(ctx, item)] : [];
-  });
+    if (!item) continue;
+    const perItem = threads.length > 1 ? replyAddresses.get(item.thread_id) : undefined;
+    shown.push(await emailItem(ctx, item, recordings.get(item.id), perItem));
+  }
   const slot = Math.max(...keep.map((r) => r.deliver_at));
   const rendered = renderDigestEmail({
     ...(await emailLinks(ctx, userId, 'digest')),
@@ -150,6 +178,7 @@ export async function sendDigest(ctx: AppContext, userId: string): Promise<'sent
     needsReply: shown.filter((i) => open.has(i.postId)),
     updates: shown.filter((i) => !open.has(i.postId)),
     at: slot,
+    replyTo: threads.length === 1 && threads[0] ? replyAddresses.get(threads[0]) : undefined,
   });
   const ids = keep.map((r) => r.id);
   try {

@@ -14,6 +14,8 @@ export interface EmailItem {
   posterUrl: string | null;
   /** Absolute URL that opens the post in its thread. */
   url: string;
+  /** reply+<token> address for this person and thread, shown as "Reply by email" in digests. */
+  replyAddress?: string | undefined;
 }
 
 export interface EmailRecipient {
@@ -36,6 +38,8 @@ export interface DigestEmailInput extends EmailLinks {
   updates: EmailItem[];
   /** When the digest was built, to word "this morning's digest" in the recipient's zone. */
   at: number;
+  /** Reply-To when every item is from one thread (a reply then lands there). */
+  replyTo?: string | undefined;
 }
 
 /** `no_answer`: the sender's own "remind me if nobody answers by …" came due. */
@@ -47,6 +51,8 @@ export interface NotificationEmailInput extends EmailLinks {
   item: EmailItem;
   /** Message-ID of an earlier email about the same thread, for In-Reply-To/References. */
   threadMessageId?: string;
+  /** reply+<token> address: replying to the email answers in the thread. */
+  replyTo?: string | undefined;
 }
 
 /**
@@ -85,4 +91,5 @@ export interface RenderedEmail {
   messageId: string;
   inReplyTo?: string;
   references?: string[];
+  replyTo?: string;
 }

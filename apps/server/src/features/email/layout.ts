@@ -19,6 +19,8 @@ export interface LayoutInput {
   preferencesUrl: string;
   unsubscribeUrl: string;
   unsubscribeLabel: string;
+  /** "Reply to this email to answer in the thread", when replying does that. */
+  replyHint?: string | undefined;
 }
 
 export function htmlLayout(input: LayoutInput): string {
@@ -41,7 +43,7 @@ export function htmlLayout(input: LayoutInput): string {
 ${input.body}
 </td></tr>
 <tr><td style="padding:16px 32px 28px 32px;font-family:${FONT};font-size:13px;line-height:20px;color:${MUTED};border-top:1px solid #e6e8eb;">
-<p style="margin:0 0 6px 0;">Sent by Tidings on your schedule.</p>
+${input.replyHint ? `<p style="margin:0 0 6px 0;color:${INK};">${escapeHtml(input.replyHint)}</p>\n` : ''}<p style="margin:0 0 6px 0;">Sent by Tidings on your schedule.</p>
 <p style="margin:0;"><a href="${prefs}" style="color:${MUTED};text-decoration:underline;">Change when and how you are notified</a> · <a href="${unsub}" style="color:${MUTED};text-decoration:underline;">${escapeHtml(input.unsubscribeLabel)}</a></p>
 </td></tr>
 </table>
@@ -83,9 +85,16 @@ export function itemHtml(item: EmailItem, timeZone: string): string {
 <tr><td style="padding:16px 18px;font-family:${FONT};">
 <p style="margin:0 0 4px 0;font-size:17px;line-height:24px;font-weight:600;"><a href="${url}" style="color:${INK};text-decoration:none;">${escapeHtml(item.subject)}</a></p>
 <p style="margin:0 0 10px 0;font-size:14px;line-height:20px;color:${MUTED};">From ${escapeHtml(item.senderName)} · <strong style="color:${badgeColor};font-weight:600;">${escapeHtml(expectationLabel(item.expectation, item.dueAt, timeZone))}</strong></p>
-${posterHtml}${excerptHtml}<a href="${url}" style="display:inline-block;padding:8px 14px;border-radius:6px;background-color:${ACCENT};color:#ffffff;font-size:14px;font-weight:600;text-decoration:none;">${poster ? 'Watch and reply' : 'Open thread'}</a>
+${posterHtml}${excerptHtml}<a href="${url}" style="display:inline-block;padding:8px 14px;border-radius:6px;background-color:${ACCENT};color:#ffffff;font-size:14px;font-weight:600;text-decoration:none;">${poster ? 'Watch and reply' : 'Open thread'}</a>${replyLinkHtml(item)}
 </td></tr>
 </table>`;
+}
+
+/** A mailto: link to the item's reply address (digests mix threads, so each item has its own). */
+function replyLinkHtml(item: EmailItem): string {
+  if (!item.replyAddress) return '';
+  const href = escapeHtml(`mailto:${item.replyAddress}?subject=${encodeURIComponent(`Re: ${item.subject}`)}`);
+  return ` <a href="${href}" style="margin-left:12px;color:${ACCENT};font-size:14px;">Reply by email</a>`;
 }
 
 /** The same item as plain text, for the text/plain part. */
@@ -98,12 +107,19 @@ export function itemText(item: EmailItem, timeZone: string): string {
   if (excerpt) lines.push(...excerpt.split('\n').map((l) => `  ${l}`));
   if (safeUrl(item.posterUrl)) lines.push('  (video message)');
   lines.push(`  ${safeUrl(item.url) ?? ''}`);
+  if (item.replyAddress) lines.push(`  Reply by email: ${item.replyAddress}`);
   return lines.join('\n');
 }
 
-export function textFooter(preferencesUrl: string, unsubscribeUrl: string, unsubscribeLabel: string): string {
+export function textFooter(
+  preferencesUrl: string,
+  unsubscribeUrl: string,
+  unsubscribeLabel: string,
+  replyHint?: string,
+): string {
   return [
     '--',
+    ...(replyHint ? [replyHint] : []),
     'Sent by Tidings on your schedule.',
     `Change when and how you are notified: ${preferencesUrl}`,
     `${unsubscribeLabel}: ${unsubscribeUrl}`,

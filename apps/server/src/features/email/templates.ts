@@ -43,6 +43,7 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
     sectionHtml('Needs your reply', needsReply, zone),
     sectionHtml('Updates', updates, zone),
   ].join('\n');
+  const replyHint = input.replyTo ? REPLY_HINT : undefined;
   const html = htmlLayout({
     title: subject,
     preheader: preheaderOf(needsReply, updates),
@@ -50,6 +51,7 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
     preferencesUrl: input.preferencesUrl,
     unsubscribeUrl: input.unsubscribeUrl,
     unsubscribeLabel,
+    replyHint,
   });
   const text = [
     `Your digest — ${summary}`,
@@ -58,7 +60,7 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
     textSection('NEEDS YOUR REPLY', needsReply, zone),
     textSection('UPDATES', updates, zone),
     '',
-    textFooter(input.preferencesUrl, input.unsubscribeUrl, unsubscribeLabel),
+    textFooter(input.preferencesUrl, input.unsubscribeUrl, unsubscribeLabel, replyHint),
     '',
   ]
     .filter((part) => part !== null)
@@ -71,6 +73,7 @@ export function renderDigestEmail(input: DigestEmailInput): RenderedEmail {
     text,
     headers: standardHeaders(input),
     messageId: `<digest-${shortHash(recipient.email)}-${input.at}@${host}>`,
+    ...(input.replyTo && { replyTo: input.replyTo }),
   };
 }
 
@@ -81,6 +84,7 @@ export function renderNotificationEmail(input: NotificationEmailInput): Rendered
   const intro = introFor(reason, item, zone);
   const unsubscribeLabel = UNSUBSCRIBE_LABELS[reason];
   const subject = reason === 'urgent' ? `Urgent: ${threadSubject}` : threadSubject;
+  const replyHint = input.replyTo ? REPLY_HINT : undefined;
   const html = htmlLayout({
     title: subject,
     preheader: intro,
@@ -88,13 +92,14 @@ export function renderNotificationEmail(input: NotificationEmailInput): Rendered
     preferencesUrl: input.preferencesUrl,
     unsubscribeUrl: input.unsubscribeUrl,
     unsubscribeLabel,
+    replyHint,
   });
   const text = [
     intro,
     '',
     itemText(item, zone),
     '',
-    textFooter(input.preferencesUrl, input.unsubscribeUrl, unsubscribeLabel),
+    textFooter(input.preferencesUrl, input.unsubscribeUrl, unsubscribeLabel, replyHint),
     '',
   ].join('\n');
 
@@ -109,6 +114,7 @@ export function renderNotificationEmail(input: NotificationEmailInput): Rendered
     messageId: `<${reason}-${item.postId}-${shortHash(recipient.email)}@${host}>`,
     inReplyTo: parent,
     references: parent === root ? [root] : [root, parent],
+    ...(input.replyTo && { replyTo: input.replyTo }),
   };
 }
 
@@ -119,6 +125,8 @@ export function renderNotificationEmail(input: NotificationEmailInput): Rendered
 export function threadRootMessageId(threadId: string, host: string): string {
   return `<thread-${threadId}@${host}>`;
 }
+
+export const REPLY_HINT = 'Reply to this email to answer in the thread.';
 
 const UNSUBSCRIBE_LABELS: Record<NotificationReason, string> = {
   urgent: 'Stop urgent emails',

@@ -57,6 +57,7 @@ export function inboxRepository(db: Kysely<Database>) {
       return query
         .select([
           'inbox_items.thread_id',
+          'inbox_items.last_post_id',
           'inbox_items.last_activity_at',
           'inbox_items.unread',
           'inbox_items.done_at',

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context';
 import type { InboxItemsTable } from '../../db/schema';
 import { invalid, notFound } from '../../lib/errors';
 import type { Actor } from '../accounts/actor';
+import { isPlaceholderText, recordingsOf, textOrTranscript } from '../email/post-text';
 import type { Viewer } from '../threads/thread-access';
 import { inboxRepository } from './inbox.repository';
 import { decodeCursor, encodeCursor, SECTION_ORDER } from './inbox-order';
@@ -38,6 +39,16 @@ function present(row: ItemRow, now: number): InboxItem {
   };
 }
 
+/** A bare recording's excerpt is what was said in it (its transcript), not "Voice note". */
+async function withSpokenText(ctx: AppContext, rows: ItemRow[]): Promise<ItemRow[]> {
+  const bare = rows.filter((r) => isPlaceholderText(r.post_text)).map((r) => r.last_post_id);
+  const recordings = await recordingsOf(ctx.db, bare);
+  return rows.map((r) => ({
+    ...r,
+    post_text: textOrTranscript(r.post_text, recordings.get(r.last_post_id)),
+  }));
+}
+
 export function inboxService(ctx: AppContext) {
   const items = inboxRepository(ctx.db);
 
@@ -56,7 +67,7 @@ export function inboxService(ctx: AppContext) {
       const after = query.before ? decodeCursor(keys, query.before) : undefined;
       // One row more than asked tells whether another page exists.
       const rows = await items.listSection(viewerOf(actor), query.section, now, query.limit + 1, after);
-      const page = rows.slice(0, query.limit);
+      const page = await withSpokenText(ctx, rows.slice(0, query.limit));
       const last = page.at(-1);
       return {
         items: page.map((row) => present(row, now)),

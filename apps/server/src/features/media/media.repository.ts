@@ -102,15 +102,25 @@ export function mediaRepository(db: Kysely<Database>) {
       maxRecordingMinutes: number;
       maxUploadBytes: number;
       language: string | null;
+      externalLinkIdleDays: number;
+      namedReceipts: boolean;
     }> {
       const row = await db
         .selectFrom('workspaces')
-        .select(['max_recording_minutes', 'max_upload_bytes', 'language'])
+        .select([
+          'max_recording_minutes',
+          'max_upload_bytes',
+          'language',
+          'external_link_idle_days',
+          'named_receipts',
+        ])
         .executeTakeFirst();
       return {
         maxRecordingMinutes: Number(row?.max_recording_minutes ?? 30),
         maxUploadBytes: Number(row?.max_upload_bytes ?? 4 * 1024 ** 3),
         language: row?.language ?? null,
+        externalLinkIdleDays: Number(row?.external_link_idle_days ?? 30),
+        namedReceipts: Number(row?.named_receipts ?? 1) === 1,
       };
     },
 
@@ -118,8 +128,12 @@ export function mediaRepository(db: Kysely<Database>) {
       maxRecordingMinutes?: number;
       maxUploadBytes?: number;
       language?: string | null;
+      externalLinkIdleDays?: number;
+      namedReceipts?: boolean;
     }) {
       const set: Updateable<Database['workspaces']> = {};
+      if (patch.externalLinkIdleDays !== undefined) set.external_link_idle_days = patch.externalLinkIdleDays;
+      if (patch.namedReceipts !== undefined) set.named_receipts = patch.namedReceipts ? 1 : 0;
       if (patch.language !== undefined) set.language = patch.language;
       if (patch.maxRecordingMinutes !== undefined) set.max_recording_minutes = patch.maxRecordingMinutes;
       if (patch.maxUploadBytes !== undefined) set.max_upload_bytes = patch.maxUploadBytes;

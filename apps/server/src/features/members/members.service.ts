@@ -12,7 +12,8 @@ export function membersService(ctx: AppContext) {
     /** Guests are outsiders brought in for specific spaces: they do not see the whole roster. */
     async listMembers(actor: Actor): Promise<User[]> {
       if (actor.user.role === 'guest') throw forbidden('Guests cannot see the member list.');
-      return (await users.list()).map(presentUser);
+      // Outsiders (role 'external') are people a thread was addressed to, not members.
+      return (await users.list()).filter((u) => u.role !== 'external').map(presentUser);
     },
 
     async changeMemberRole(actor: Actor, userId: string, role: Exclude<UserRole, 'owner'>): Promise<User> {

@@ -5,6 +5,7 @@ import type { ThreadRow } from '../../db/schema';
 import { forbidden, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { type Actor, isAdmin } from '../accounts/actor';
+import { addressEmails } from '../outsiders/address-emails';
 import { spacesRepository } from '../spaces/spaces.repository';
 import { inboxItemsRepository } from './inbox-items.repository';
 import { type Notice, publishAll } from './live';
@@ -85,7 +86,9 @@ export function threadsService(ctx: AppContext, attached: AttachedMedia = noAtta
         resolved_by: null,
       };
       const written = await ctx.db.transaction().execute(async (trx) => {
-        await threadsRepository(trx).insert(thread, userIds, spaceIds);
+        const byEmail = await addressEmails(trx, actor, input.recipients.emails, now);
+        const addressed = [...new Set([...userIds, ...byEmail])].filter((id) => id !== actor.user.id);
+        await threadsRepository(trx).insert(thread, addressed, spaceIds);
         return writePost(
           trx,
           thread,
