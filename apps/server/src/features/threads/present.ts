@@ -2,6 +2,7 @@ import type { Media, Post, Thread, ThreadSummary } from '@tidings/contracts';
 import type { Kysely } from 'kysely';
 import type { Database, ThreadRow } from '../../db/schema';
 import { momentsOfPosts } from '../moments/post-moments';
+import { filesOfPosts } from '../post-files/post-files.repository';
 import { findPeople, type PersonRow, presentPerson, unknownPerson } from './people';
 import { type AskRow, type PostWithAuthor, postsRepository } from './posts.repository';
 import type { Viewer } from './thread-access';
@@ -38,11 +39,12 @@ export async function presentPosts(
   const ids = rows.map((r) => r.id);
   const ownIds = rows.filter((r) => r.author_id === viewer.id).map((r) => r.id);
   const liveIds = rows.filter((r) => r.deleted_at === null).map((r) => r.id);
-  const [asks, receipts, media, moments] = await Promise.all([
+  const [asks, receipts, media, moments, files] = await Promise.all([
     posts.asksFor(ids),
     posts.receiptsFor(ownIds),
     attached(viewer.id, liveIds),
     momentsOfPosts(db, rows),
+    filesOfPosts(db, liveIds),
   ]);
   const asksByPost = group<AskRow>(asks);
   const receiptsByPost = group<Receipt>(receipts);
@@ -80,6 +82,8 @@ export async function presentPosts(
       media: media.get(row.id) ?? [],
       moment: moments.get(row.id) ?? null,
       replyToId: row.reply_to_id,
+      via: row.via,
+      files: files.get(row.id) ?? [],
     };
   });
 }

@@ -1,0 +1,134 @@
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type Mail from 'nodemailer/lib/mailer';
+
+/** A message as a mail client writes it (MIME, encodings, attachments) — nodemailer's composer. */
+export function composeMail(options: Mail.Options): Promise<Buffer> {
+  return new MailComposer({ date: new Date('2026-11-29T10:30:00Z'), ...options }).compile().build();
+}
+
+export interface SmtpReply {
+  code: number;
+  text: string;
+}
+
+/**
+ * A plain SMTP conversation over a socket, so each reply code can be asserted exactly:
+ * EHLO, MAIL FROM (with optional parameters), RCPT TO, DATA, QUIT. Stops at the first refusal.
+ */
+export async function smtpConversation(
+  port: number,
+  envelope: { from: string; to: string; mailParams?: string },
+  raw: Buffer | null,
+): Promise<{ replies: SmtpReply[]; last: SmtpReply }> {
+  const socket = net.connect(port, '127.0.0.1');
+  const replies: SmtpReply[] = [];
+  let buffered = '';
+  const waiting: ((reply: SmtpReply) => void)[] = [];
+  socket.on('data', (chunk) => {
+    buffered += chunk.toString('utf8');
+    let end = buffered.indexOf('\r\n');
+    while (end !== -1) {
+      const line = buffered.slice(0, end);
+      buffered = buffered.slice(end + 2);
+      // Multi-line replies ("250-…") end with the line that has a space after the code.
+      if (line[3] !== '-') {
+        const reply = { code: Number(line.slice(0, 3)), text: line.slice(4) };
+        replies.push(reply);
+        waiting.shift()?.(reply);
+      }
+      end = buffered.indexOf('\r\n');
+    }
+  });
+  const next = () => new Promise<SmtpReply>((resolve) => waiting.push(resolve));
+  const send = (line: string | Buffer) => {
+    const reply = next();
+    socket.write(line);
+    return reply;
+  };
+  try {
+    await next(); // greeting
+    await send('EHLO client.example\r\n');
+    let reply = await send(
+      `MAIL FROM:<${envelope.from}>${envelope.mailParams ? ` ${envelope.mailParams}` : ''}\r\n`,
+    );
+    if (reply.code !== 250) return { replies, last: reply };
+    reply = await send(`RCPT TO:<${envelope.to}>\r\n`);
+    if (reply.code !== 250 || raw === null) return { replies, last: reply };
+    reply = await send('DATA\r\n');
+    if (reply.code !== 354) return { replies, last: reply };
+    // Dot-stuffing: a line starting with "." gets another.
+    const body = raw.toString('latin1').replace(/\r?\n/g, '\r\n').replace(/^\./gm, '..');
+    reply = await send(Buffer.from(`${body}${body.endsWith('\r\n') ? '' : '\r\n'}.\r\n`, 'latin1'));
+    return { replies, last: reply };
+  } finally {
+    socket.end('QUIT\r\n');
+  }
+}
+
+/**
+ * swaks, the SMTP test tool, as an operator would run it; its exit status and dialogue. Async:
+ * the listener answering it runs in this very process.
+ */
+export function swaks(port: number, args: string[]): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('swaks', ['--server', `127.0.0.1:${port}`, ...args], { timeout: 30_000 });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.on('close', (status) => resolve({ status, output }));
+  });
+}
+
+/** Speech in an .m4a (AAC), the way a phone's voice memo arrives: espeak-ng, then ffmpeg. */
+export function spokenM4a(dir: string, words: string): Buffer {
+  const wav = path.join(dir, 'speech.wav');
+  const m4a = path.join(dir, 'memo.m4a');
+  execFileSync('espeak-ng', ['-v', 'en-us', '-s', '160', '-w', wav, words]);
+  execFileSync('ffmpeg', [
+    ...[
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'anullsrc=r=22050:cl=mono',
+      '-i',
+      wav,
+    ],
+    ...['-filter_complex', '[0]atrim=0:1[s];[s][1]concat=n=2:v=0:a=1', '-c:a', 'aac', '-b:a', '64k', m4a],
+  ]);
+  return fs.readFileSync(m4a);
+}
+
+/** A small but real PDF. */
+export const PDF = Buffer.from(
+  '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+
+/** A Gmail-style reply: new text, a signature, then the quoted history. */
+export const GMAIL_REPLY = [
+  'Thursday works for me. I will bring the printed deck.',
+  '',
+  '-- ',
+  'Ben Porter',
+  'Product, Acme',
+  '',
+  'On Sun, 29 Nov 2026 at 10:04, Ana Owner via Tidings <notifications@tidings.example.com>',
+  'wrote:',
+  '',
+  '> Could you look at the deck before Thursday?',
+  '>',
+  '> Ana',
+].join('\n');
