@@ -11,6 +11,7 @@ import { PostMedia } from '../media/MediaView';
 import { PostMomentLine, ReplyToCommentButton } from '../moments/PostMomentLine';
 import { useAnswer, useDeletePost, useEditPost } from './api';
 import { expectationLine } from './expectation';
+import { PostFiles, ViaBadge } from './PostFiles';
 import { PostStatus } from './PostStatus';
 import { RevisionHistory } from './RevisionHistory';
 import styles from './Thread.module.css';
@@ -68,6 +69,7 @@ export function PostView({ post, meId, timeZone, highlighted, selection, onQuote
             >
               {formatListTime(post.createdAt, timeZone)}
             </time>
+            <ViaBadge via={post.via} />
             {post.editedAt !== null && (
               <>
                 {' · '}
@@ -141,6 +143,7 @@ export function PostView({ post, meId, timeZone, highlighted, selection, onQuote
         />
       )}
       <PostMedia media={post.media} threadId={post.threadId} />
+      <PostFiles files={post.files} />
 
       {mine && <PostStatus post={post} timeZone={timeZone} />}
 
