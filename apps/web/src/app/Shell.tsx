@@ -6,6 +6,7 @@ import { useSignOut } from '../features/auth/api';
 import { useInboxCounts } from '../features/inbox/api';
 import { roleLabels } from '../features/invites/roles';
 import { RecoveryBanner } from '../features/media/RecoveryBanner';
+import { OutsiderShell } from '../features/outsiders/OutsiderShell';
 import { cx } from '../lib/cx';
 import { Avatar } from '../ui/Avatar';
 import {
@@ -34,8 +35,14 @@ const nav = [
   { to: '/settings', label: 'Settings', icon: SettingsIcon, end: false, hint: undefined },
 ];
 
-/** The signed-in frame: sidebar (a drawer on phones), main content, keyboard shortcuts. */
+/** The signed-in frame; outsiders get their own, without the workspace's navigation. */
 export function Shell() {
+  const { user } = useCurrentSession();
+  return user.role === 'external' ? <OutsiderShell /> : <MemberShell />;
+}
+
+/** The members' frame: sidebar (a drawer on phones), main content, keyboard shortcuts. */
+function MemberShell() {
   const { user, workspace } = useCurrentSession();
   const signOut = useSignOut();
   const location = useLocation();

@@ -11,10 +11,13 @@ import { AcceptInvitePage } from '../features/invites/AcceptInvitePage';
 import { RecordingsPage } from '../features/media/RecordingsPage';
 import { SharePage } from '../features/media/SharePage';
 import { MembersPage } from '../features/members/MembersPage';
+import { LinkGonePage } from '../features/outsiders/LinkGonePage';
+import { RedeemPage } from '../features/outsiders/RedeemPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { SearchPage } from '../features/search/SearchPage';
 import { SettingsLayout } from '../features/settings/SettingsLayout';
 import { SetupPage } from '../features/setup/SetupPage';
+import { SharedPage } from '../features/share/SharedPage';
 import { SpacePage } from '../features/spaces/SpacePage';
 import { SpacesPage } from '../features/spaces/SpacesPage';
 import { ThreadPage } from '../features/threads/ThreadPage';
@@ -25,6 +28,11 @@ import { RouteError } from './RouteError';
 import { Shell } from './Shell';
 
 export const router = createBrowserRouter([
+  // Share links: for anyone holding one, signed in or not, so outside the setup gate too.
+  { path: 's/:token', element: <SharedPage />, errorElement: <RouteError /> },
+  // An outsider's private link, and the page a dead one (or an ended outsider session) shows.
+  { path: 'x/:token', element: <RedeemPage />, errorElement: <RouteError /> },
+  { path: 'link-gone', element: <LinkGonePage />, errorElement: <RouteError /> },
   {
     element: <SetupGate />,
     errorElement: <RouteError />,

@@ -34,6 +34,12 @@ const ALLOWED: readonly string[] = [
   'PUT /api/media/:id/position',
   'GET /api/media/:id/transcript',
   'GET /api/media/:id/captions.vtt',
+  // Comments and reactions on the moment; what they watched (and, of their own recordings, who).
+  'GET /api/media/:id/moments',
+  'POST /api/media/:id/reactions',
+  'DELETE /api/media/:id/reactions/:reactionId',
+  'POST /api/media/:id/views',
+  'GET /api/media/:id/views',
   // Live updates.
   'GET /api/events',
 ];

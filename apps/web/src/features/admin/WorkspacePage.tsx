@@ -67,6 +67,8 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
   const [minutes, setMinutes] = useState(String(current.maxRecordingMinutes));
   const [gib, setGib] = useState(String(Math.round((current.maxUploadBytes / GIB) * 10) / 10));
   const [language, setLanguage] = useState(current.language ?? '');
+  const [idleDays, setIdleDays] = useState(String(current.externalLinkIdleDays));
+  const [namedReceipts, setNamedReceipts] = useState(current.namedReceipts);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -75,6 +77,8 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
         maxRecordingMinutes: Number(minutes),
         maxUploadBytes: Math.round(Number(gib) * GIB),
         language: language === '' ? null : language,
+        externalLinkIdleDays: Number(idleDays),
+        namedReceipts,
       },
       { onError: fail },
     );
@@ -115,6 +119,20 @@ function SettingsForm({ current }: { current: WorkspaceSettings }) {
           </option>
         ))}
       </SelectField>
+      <TextField
+        label="Private links of people outside the workspace stop working after (days unused)"
+        type="number"
+        min={1}
+        max={365}
+        value={idleDays}
+        onChange={(e) => setIdleDays(e.target.value)}
+        error={field('externalLinkIdleDays')}
+        hint="Anyone addressed by email opens the thread through a private link; each use keeps it alive."
+      />
+      <label className={styles.checkbox}>
+        <input type="checkbox" checked={namedReceipts} onChange={(e) => setNamedReceipts(e.target.checked)} />
+        Show authors who watched their recordings (off: counts only)
+      </label>
       {errors.message && <Alert tone="error">{errors.message}</Alert>}
       {save.isSuccess && !errors.message && <p role="status">Workspace settings saved.</p>}
       <div>

@@ -1,6 +1,7 @@
 import { CreateThreadRequest, type Media } from '@tidings/contracts';
 import { useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { useCurrentSession } from '../../api/session';
 import { useDocumentTitle } from '../../lib/navigation';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
@@ -27,7 +28,7 @@ import { SendTiming, type SendTimingState, scheduledAt, sendNow } from './SendTi
 /** People who will receive it: those named plus the members of the spaces addressed. */
 function recipientCount(recipients: Recipient[], book: ReturnType<typeof useAddressBook>): number {
   return recipients.reduce(
-    (n, r) => n + (r.kind === 'person' ? 1 : (book.spaces.find((s) => s.id === r.id)?.memberCount ?? 0)),
+    (n, r) => n + (r.kind !== 'space' ? 1 : (book.spaces.find((s) => s.id === r.id)?.memberCount ?? 0)),
     0,
   );
 }
@@ -49,6 +50,7 @@ export function NewThreadPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const book = useAddressBook();
+  const { user } = useCurrentSession();
   const create = useCreateThread();
   const schedule = useSchedulePost();
   const { formRef, errors, field, fail, validate } = useFormErrors();
@@ -75,6 +77,7 @@ export function NewThreadPage() {
       recipients: {
         userIds: recipients.filter((r) => r.kind === 'person').map((r) => r.id),
         spaceIds: recipients.filter((r) => r.kind === 'space').map((r) => r.id),
+        emails: recipients.filter((r) => r.kind === 'email').map((r) => r.id),
       },
       body: bodyOrCaption(body, media),
       mediaIds: media.map((m) => m.id),
@@ -99,7 +102,12 @@ export function NewThreadPage() {
     });
   }
 
-  const recipientsError = field('recipients') ?? field('recipients.userIds') ?? field('recipients.spaceIds');
+  const recipientsError =
+    field('recipients') ??
+    field('recipients.userIds') ??
+    field('recipients.spaceIds') ??
+    field('recipients.emails') ??
+    field('recipients.emails.0');
   return (
     <>
       <PageHeader title="New thread" description="Write it once, clearly; people answer on their own time." />
@@ -119,6 +127,7 @@ export function NewThreadPage() {
           value={recipients}
           onChange={setPicked}
           error={recipientsError}
+          allowEmails={user.role !== 'guest'}
         />
         <BodyEditor
           label="Message"

@@ -1,12 +1,14 @@
-import type { Person } from '@tidings/contracts';
+import { type Person, parseAddress } from '@tidings/contracts';
 import { useId, useMemo, useRef, useState } from 'react';
 import { cx } from '../../lib/cx';
 import { Avatar } from '../../ui/Avatar';
+import { Badge } from '../../ui/Badge';
 import { CloseIcon, SpacesIcon } from '../../ui/icons';
 import styles from './Compose.module.css';
 
 export interface Recipient {
-  kind: 'person' | 'space';
+  /** 'email': a typed address; the server matches it to a member or brings in an outsider. */
+  kind: 'person' | 'space' | 'email';
   id: string;
   name: string;
   avatarUrl?: string | null;
@@ -20,10 +22,24 @@ interface Props {
   value: Recipient[];
   onChange: (value: Recipient[]) => void;
   error?: string | undefined;
+  /** Whether typed email addresses may be added (members, not guests). */
+  allowEmails?: boolean;
+}
+
+/** A typed address as a chip, or null when the text is not one. */
+function emailRecipient(text: string): Recipient | null {
+  const address = parseAddress(text);
+  if (!address) return null;
+  return {
+    kind: 'email',
+    id: text.trim(),
+    name: address.name ?? address.email,
+    detail: address.name ? address.email : 'Outside the workspace',
+  };
 }
 
 /** A searchable combobox of people and spaces; choices become removable chips. */
-export function RecipientsPicker({ label, people, spaces, value, onChange, error }: Props) {
+export function RecipientsPicker({ label, people, spaces, value, onChange, error, allowEmails }: Props) {
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
@@ -42,10 +58,12 @@ export function RecipientsPicker({ label, people, spaces, value, onChange, error
         detail: s.visibility === 'private' ? 'Private space' : 'Space',
       })),
     ];
-    return all
+    const typed = allowEmails ? emailRecipient(query) : null;
+    const matches = all
       .filter((r) => !chosen.has(`${r.kind}:${r.id}`) && r.name.toLowerCase().includes(q))
       .slice(0, 8);
-  }, [people, spaces, value, query]);
+    return typed && !chosen.has(`email:${typed.id}`) ? [typed, ...matches] : matches;
+  }, [people, spaces, value, query, allowEmails]);
   const expanded = open && options.length > 0;
 
   function choose(option: Recipient) {
@@ -66,12 +84,13 @@ export function RecipientsPicker({ label, people, spaces, value, onChange, error
         <ul className={styles.chips} aria-label="Recipients">
           {value.map((r) => (
             <li key={`${r.kind}:${r.id}`} className={styles.chip}>
-              {r.kind === 'person' ? (
-                <Avatar name={r.name} url={r.avatarUrl} size="sm" />
-              ) : (
+              {r.kind === 'space' ? (
                 <SpacesIcon width={14} height={14} />
+              ) : (
+                <Avatar name={r.name} url={r.avatarUrl} size="sm" />
               )}
               {r.name}
+              {r.kind === 'email' && <Badge tone="warning">outside the workspace</Badge>}
               <button
                 type="button"
                 className={styles.chipRemove}
@@ -98,7 +117,9 @@ export function RecipientsPicker({ label, people, spaces, value, onChange, error
           aria-activedescendant={expanded ? `${listId}-${active}` : undefined}
           aria-invalid={error ? true : undefined}
           aria-describedby={errorId}
-          placeholder={value.length === 0 ? 'People or spaces' : ''}
+          placeholder={
+            value.length === 0 ? (allowEmails ? 'People, spaces or email addresses' : 'People or spaces') : ''
+          }
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -113,6 +134,9 @@ export function RecipientsPicker({ label, people, spaces, value, onChange, error
               setActive((a) => (options.length ? (a + 1) % options.length : 0));
             } else if (e.key === 'ArrowUp') {
               setActive((a) => (options.length ? (a - 1 + options.length) % options.length : 0));
+            } else if ((e.key === ',' || e.key === ';') && allowEmails && emailRecipient(query)) {
+              const typed = emailRecipient(query);
+              if (typed) choose(typed);
             } else if (e.key === 'Enter') {
               // Enter picks a suggestion; it never sends the half-addressed form.
               const option = expanded ? options[active] : undefined;
@@ -147,14 +171,14 @@ export function RecipientsPicker({ label, people, spaces, value, onChange, error
               choose(option);
             }}
           >
-            {option.kind === 'person' ? (
-              <Avatar name={option.name} url={option.avatarUrl} size="sm" />
-            ) : (
+            {option.kind === 'space' ? (
               <span className={styles.spaceMark}>
                 <SpacesIcon width={14} height={14} />
               </span>
+            ) : (
+              <Avatar name={option.name} url={option.avatarUrl} size="sm" />
             )}
-            <span>{option.name}</span>
+            <span>{option.kind === 'email' ? `Add ${option.name}` : option.name}</span>
             {option.detail && <span className={styles.optionDetail}>{option.detail}</span>}
           </div>
         ))}

@@ -7,6 +7,8 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { useInboxAction } from '../inbox/api';
 import { SnoozeMenu } from '../inbox/SnoozeMenu';
+import { ThreadOutsiders } from '../outsiders/ThreadOutsiders';
+import { ShareButton } from '../share/ShareDialog';
 import { useSubscription, useThreadAction } from './api';
 import styles from './Thread.module.css';
 
@@ -58,53 +60,68 @@ export function ThreadHeader({ thread, onReply }: { thread: Thread; onReply: () 
         </Alert>
       )}
 
+      {user.role !== 'external' && user.role !== 'guest' && <ThreadOutsiders threadId={thread.id} />}
+
       <div className={styles.threadActions}>
         <Button size="sm" variant="primary" onClick={onReply}>
           Reply
         </Button>
-        <Button
-          size="sm"
-          aria-pressed={following}
-          busy={subscription.isPending && subscription.variables === (following ? 'default' : 'follow')}
-          onClick={() => subscription.mutate(following ? 'default' : 'follow')}
-        >
-          {following ? 'Following' : 'Follow'}
-        </Button>
-        <Button
-          size="sm"
-          aria-pressed={muted}
-          onClick={() => subscription.mutate(muted ? 'default' : 'mute')}
-        >
-          {muted ? 'Muted' : 'Mute'}
-        </Button>
-        {thread.resolvedAt === null && (
-          <Button size="sm" variant="ghost" busy={action.isPending} onClick={() => action.mutate('resolve')}>
-            Resolve
-          </Button>
+        {user.role !== 'external' && (
+          <>
+            <Button
+              size="sm"
+              aria-pressed={following}
+              busy={subscription.isPending && subscription.variables === (following ? 'default' : 'follow')}
+              onClick={() => subscription.mutate(following ? 'default' : 'follow')}
+            >
+              {following ? 'Following' : 'Follow'}
+            </Button>
+            <Button
+              size="sm"
+              aria-pressed={muted}
+              onClick={() => subscription.mutate(muted ? 'default' : 'mute')}
+            >
+              {muted ? 'Muted' : 'Mute'}
+            </Button>
+            {thread.resolvedAt === null && (
+              <Button
+                size="sm"
+                variant="ghost"
+                busy={action.isPending}
+                onClick={() => action.mutate('resolve')}
+              >
+                Resolve
+              </Button>
+            )}
+            <Button
+              size="sm"
+              variant="ghost"
+              busy={inbox.isPending && inbox.variables?.action === 'done'}
+              onClick={() => leaveWith('done')}
+            >
+              Mark done
+            </Button>
+            <SnoozeMenu
+              align="start"
+              subject={thread.subject}
+              onSnooze={(until) =>
+                inbox.mutate(
+                  { threadId: thread.id, action: 'snooze', until },
+                  { onSuccess: () => navigate('/') },
+                )
+              }
+            />
+            <Button
+              size="sm"
+              variant="ghost"
+              busy={inbox.isPending && inbox.variables?.action === 'unread'}
+              onClick={() => leaveWith('unread')}
+            >
+              Mark unread
+            </Button>
+            <ShareButton kind="thread" id={thread.id} />
+          </>
         )}
-        <Button
-          size="sm"
-          variant="ghost"
-          busy={inbox.isPending && inbox.variables?.action === 'done'}
-          onClick={() => leaveWith('done')}
-        >
-          Mark done
-        </Button>
-        <SnoozeMenu
-          align="start"
-          subject={thread.subject}
-          onSnooze={(until) =>
-            inbox.mutate({ threadId: thread.id, action: 'snooze', until }, { onSuccess: () => navigate('/') })
-          }
-        />
-        <Button
-          size="sm"
-          variant="ghost"
-          busy={inbox.isPending && inbox.variables?.action === 'unread'}
-          onClick={() => leaveWith('unread')}
-        >
-          Mark unread
-        </Button>
       </div>
       {(action.isError || subscription.isError || inbox.isError) && (
         <Alert tone="error">{errorMessage(action.error ?? subscription.error ?? inbox.error)}</Alert>

@@ -1,0 +1,20 @@
+import { useEffect } from 'react';
+import { CenteredLayout } from '../../ui/CenteredLayout';
+
+/**
+ * What a revoked, expired or mistyped private link shows. It names no thread, subject or person:
+ * whoever holds a dead link learns nothing from it.
+ */
+export function LinkGonePage({ problem }: { problem?: string }) {
+  useEffect(() => {
+    document.title = 'This link no longer works · Tidings';
+  }, []);
+  return (
+    <CenteredLayout
+      title="This link no longer works"
+      description="It may have been turned off, or it went unused for too long. Ask the person who sent it to you for a new one."
+    >
+      {problem ? <p role="alert">{problem}</p> : <p>Nothing you had written is lost.</p>}
+    </CenteredLayout>
+  );
+}

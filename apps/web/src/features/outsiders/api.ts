@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Ok, OutsiderContext, OutsiderList, PrivateLink, RedeemLinkAnswer } from '@tidings/contracts';
+import { api } from '../../api/client';
+import { startSession } from '../../api/queryClient';
+
+const enc = encodeURIComponent;
+
+/** Remembered for this tab: when an outsider's session ends, the app shows the "link gone" page. */
+const OUTSIDER_FLAG = 'tidings.outsider';
+export const markOutsiderTab = () => sessionStorage.setItem(OUTSIDER_FLAG, '1');
+export const isOutsiderTab = () => sessionStorage.getItem(OUTSIDER_FLAG) === '1';
+export const LINK_GONE_PATH = '/link-gone';
+
+export function useRedeemLink() {
+  return useMutation({
+    mutationFn: (token: string) => api.post('/api/outsiders/redeem', { token }, RedeemLinkAnswer),
+    onSuccess: (answer) => {
+      markOutsiderTab();
+      startSession(answer.session);
+    },
+  });
+}
+
+export function useOutsiderContext(enabled: boolean) {
+  return useQuery({
+    queryKey: ['outsider-context'],
+    queryFn: ({ signal }) => api.get('/api/outsiders/me', OutsiderContext, signal),
+    enabled,
+  });
+}
+
+const outsidersKey = (threadId: string) => ['thread-outsiders', threadId] as const;
+
+export function useThreadOutsiders(threadId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: outsidersKey(threadId),
+    queryFn: ({ signal }) => api.get(`/api/threads/${enc(threadId)}/outsiders`, OutsiderList, signal),
+    enabled,
+  });
+}
+
+export function useRevokeOutsider(threadId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => api.delete(`/api/threads/${enc(threadId)}/outsiders/${enc(userId)}`, Ok),
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: outsidersKey(threadId) });
+      client.invalidateQueries({ queryKey: ['thread', threadId] });
+    },
+  });
+}
+
+export function useNewPrivateLink(threadId: string) {
+  return useMutation({
+    mutationFn: (userId: string) =>
+      api.post(`/api/threads/${enc(threadId)}/outsiders/${enc(userId)}/links`, undefined, PrivateLink),
+  });
+}
