@@ -3,7 +3,10 @@
 // all, SMTP_IN_ENABLED=true), then the same messages to a bare smtp-server sink that discards
 // them, in the same run.
 //
-//   npm run bench -- smtp-inbound [--quick]
+//   npm run bench -- smtp-inbound [--quick] [--db postgres] [--database-url postgres://…]
+//
+// --db postgres runs the server on a fresh database created next to --database-url or
+// TEST_DATABASE_URL (dropped afterwards); the default is the zero-setup SQLite.
 //
 // Figures: msgs_per_s (accepted replies per second, wall clock, all clients together);
 // p99_visible_ms / p50_visible_ms: end of DATA → 250. Tidings answers 250 only once the post is
@@ -12,12 +15,14 @@
 // figures, ratio_msgs_per_s = msgs_per_s / ref_msgs_per_s.
 
 import { fork } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { benchArgs, log, printFigures, round, runBench } from './lib/cli.mjs';
 import { fetchJson } from './lib/latency.mjs';
 import { freePort, rssMb, stopProcess, track } from './lib/processes.mjs';
@@ -25,6 +30,11 @@ import { postJson, setUpWorkspace, startServer } from './lib/server.mjs';
 import { openSmtp, replyMessage } from './lib/smtp-client.mjs';
 
 const { quick } = benchArgs();
+const { values: flags } = parseArgs({
+  options: { db: { type: 'string', default: 'sqlite' }, 'database-url': { type: 'string' } },
+  strict: false,
+});
+const kind = flags.db === 'postgres' ? 'postgres' : 'sqlite';
 const TOTAL = quick ? 200 : 1000;
 const CLIENTS = 20;
 const REPLY_DOMAIN = 'reply.bench.test';
@@ -65,11 +75,63 @@ async function startSink() {
   return { port, pid: child.pid, stop: () => stopProcess(child) };
 }
 
+/** A fresh PostgreSQL database for the server (dropped at the end), or null for SQLite. */
+async function createPostgres(onCleanup) {
+  if (kind !== 'postgres') return null;
+  const adminUrl = flags['database-url'] ?? process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('--db postgres needs --database-url or TEST_DATABASE_URL');
+  const name = `tidings_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  onCleanup(async () => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.end();
+  });
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Inserts reply_addresses rows into the server's database, whichever it is. */
+async function insertReplyAddresses(server, databaseUrl, rows) {
+  const sql = 'insert into reply_addresses (token_hash, user_id, thread_id, created_at, last_used_at)';
+  if (databaseUrl) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    for (const r of rows) {
+      await client.query(`${sql} values ($1, $2, $3, $4, null)`, [
+        r.tokenHash,
+        r.userId,
+        r.threadId,
+        Date.now(),
+      ]);
+    }
+    await client.end();
+    return;
+  }
+  const db = new Database(path.join(server.dataDir, 'tidings.db'));
+  db.pragma('busy_timeout = 10000');
+  const insert = db.prepare(`${sql} values (?, ?, ?, ?, null)`);
+  for (const r of rows) insert.run(r.tokenHash, r.userId, r.threadId, Date.now());
+  db.close();
+}
+
 await runBench(async (onCleanup) => {
-  log(`smtp-inbound benchmark (${quick ? 'quick' : 'full'}): ${TOTAL} replies, ${CLIENTS} clients`);
+  log(`smtp-inbound benchmark (${quick ? 'quick' : 'full'}, ${kind}): ${TOTAL} replies, ${CLIENTS} clients`);
   const smtpPort = await freePort();
+  const databaseUrl = await createPostgres(onCleanup);
   const server = await startServer({
-    env: { SMTP_IN_ENABLED: 'true', SMTP_IN_PORT: String(smtpPort), SMTP_IN_HOST: '127.0.0.1', REPLY_DOMAIN },
+    env: {
+      SMTP_IN_ENABLED: 'true',
+      SMTP_IN_PORT: String(smtpPort),
+      SMTP_IN_HOST: '127.0.0.1',
+      REPLY_DOMAIN,
+      ...(databaseUrl && { DATABASE_URL: databaseUrl }),
+    },
   });
   onCleanup(() => server.stop());
   const owner = await setUpWorkspace(server);
@@ -110,17 +172,16 @@ await runBench(async (onCleanup) => {
 
   // The reply+<token> addresses a notification email would carry, minted as mintReplyAddress
   // does (random token, SHA-256 stored) straight into the server's database.
-  const db = new Database(path.join(server.dataDir, 'tidings.db'));
-  db.pragma('busy_timeout = 10000');
-  const insert = db.prepare(
-    'INSERT INTO reply_addresses (token_hash, user_id, thread_id, created_at, last_used_at) VALUES (?, ?, ?, ?, NULL)',
-  );
-  for (const member of members) {
+  const rows = members.map((member) => {
     const token = randomBytes(32).toString('base64url');
-    insert.run(createHash('sha256').update(token).digest('hex'), member.id, thread.id, Date.now());
     member.address = `reply+${token}@${REPLY_DOMAIN}`;
-  }
-  db.close();
+    return {
+      tokenHash: createHash('sha256').update(token).digest('hex'),
+      userId: member.id,
+      threadId: thread.id,
+    };
+  });
+  await insertReplyAddresses(server, databaseUrl, rows);
 
   const messagesFor = (offset, count) =>
     Array.from({ length: count }, (_, i) => {
@@ -174,7 +235,8 @@ await runBench(async (onCleanup) => {
     message_bytes: averageBytes,
     rss_mb: round(serverRssMb, 1),
     ref_rss_mb: round(refRssMb, 1),
+    db: kind,
     notes:
-      'role all + SMTP_IN_ENABLED on SQLite, one thread addressed to 20 members, each replying from its own address; 250 only after the post is committed and fanned out, so end of DATA to 250 is the time to visibility; all posts checked through the API afterwards (new text only, via email); reference is a bare smtp-server that discards; one warm-up message per client first',
+      'role all + SMTP_IN_ENABLED, one thread addressed to 20 members, each replying from its own address; 250 only after the post is committed and fanned out, so end of DATA to 250 is the time to visibility; all posts checked through the API afterwards (new text only, via email); reference is a bare smtp-server that discards; one warm-up message per client first',
   });
 });
