@@ -131,6 +131,8 @@ export const ShareCommentRequest = z.object({
 });
 export type ShareCommentRequest = z.input<typeof ShareCommentRequest>;
 
+export const ShareCommentResult = z.object({ postId: Id });
+
 /** What the viewer played since the last report, per recording of the link. */
 export const ShareViewReport = z.object({
   mediaId: Id,

@@ -4,6 +4,7 @@ import {
   IdParams,
   Ok,
   ShareCommentRequest,
+  ShareCommentResult,
   SharedContent,
   ShareLink,
   ShareLinkList,
@@ -192,7 +193,7 @@ export function sharePublicRoutes(app: App, services: Services, config: Config):
         summary: 'Comment as a link viewer (when the link allows it); becomes a post in the thread',
         params: ShareTokenParam,
         body: ShareCommentRequest,
-        response: { 201: z.object({ postId: z.string() }), ...errorResponses },
+        response: { 201: ShareCommentResult, ...errorResponses },
       },
     },
     async (request, reply) => {

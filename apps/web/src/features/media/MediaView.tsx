@@ -3,6 +3,7 @@ import { useLocation } from 'react-router';
 import { useCurrentSession } from '../../api/session';
 import { MomentsPanel } from '../moments/MomentsPanel';
 import { MomentsScope } from '../moments/MomentsScope';
+import { ShareButton } from '../share/ShareDialog';
 import { MediaWithTranscript } from '../transcripts/MediaWithTranscript';
 import { SeenBy } from '../views/SeenBy';
 import { useMedia } from './api';
@@ -26,6 +27,7 @@ export function MediaView({ media: initial, threadId }: { media: Media; threadId
       {player}
       <MomentsPanel />
       {media.owner.id === session.user.id && media.status === 'ready' && <SeenBy mediaId={media.id} />}
+      {media.status === 'ready' && <ShareButton kind="media" id={media.id} />}
     </MomentsScope>
   );
 }

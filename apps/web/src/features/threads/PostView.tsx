@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button';
 import prose from '../../ui/Prose.module.css';
 import { PostMedia } from '../media/MediaView';
 import { PostMomentLine, ReplyToCommentButton } from '../moments/PostMomentLine';
+import { ShareButton } from '../share/ShareDialog';
 import { useAnswer, useDeletePost, useEditPost } from './api';
 import { expectationLine } from './expectation';
 import { PostFiles, ViaBadge } from './PostFiles';
@@ -165,6 +166,7 @@ export function PostView({ post, meId, timeZone, highlighted, selection, onQuote
             </Button>
           )}
           <ReplyToCommentButton post={post} />
+          <ShareButton kind="post" id={post.id} />
           {selection && (
             <Button size="sm" onMouseDown={(e) => e.preventDefault()} onClick={() => onQuote(selection)}>
               Quote
