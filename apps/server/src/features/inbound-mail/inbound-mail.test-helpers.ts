@@ -132,3 +132,23 @@ export const GMAIL_REPLY = [
   '>',
   '> Ana',
 ].join('\n');
+
+/** Connects, reads the greeting and answers EHLO; returns every line of both. */
+export async function ehloLines(port: number): Promise<string[]> {
+  const socket = net.connect(port, '127.0.0.1');
+  let text = '';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.on('error', reject);
+      socket.on('data', (chunk) => {
+        const before = text;
+        text += chunk.toString('utf8');
+        if (!before && /^220 /m.test(text)) socket.write('EHLO client.example\r\n');
+        if (/^250 /m.test(text)) resolve();
+      });
+    });
+    return text.split('\r\n').filter(Boolean);
+  } finally {
+    socket.end('QUIT\r\n');
+  }
+}
