@@ -202,3 +202,54 @@ test('a password link to a recording: locked out after wrong tries, opens with t
   const unknown = await other.context.request.get(`/api/s/${'z'.repeat(43)}`);
   expect(await gone.text()).toBe(await unknown.text());
 });
+
+test('a thread link with comments on: a phone reads the posts and comments; the member sees the comment', async ({
+  page: ana,
+  browser,
+  api,
+  server,
+}) => {
+  const { csrfToken } = await api.setUpWorkspace(ana.context().request);
+  const benContext = await browser.newContext();
+  const ben = await api.addMember(ana.context().request, csrfToken, benContext.request, BEN);
+  const created = await ana.context().request.post('/api/threads', {
+    headers: { 'x-csrf-token': csrfToken },
+    data: {
+      subject: 'Quarterly numbers',
+      recipients: { userIds: [ben.id] },
+      body: 'Revenue is **up 12%**; costs are flat.\n\n- North: strong\n- South: slower',
+      expectation: { kind: 'fyi' },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const thread = await created.json();
+  const link = await ana.context().request.post('/api/share-links', {
+    headers: { 'x-csrf-token': csrfToken },
+    data: { kind: 'thread', id: thread.id, allowComments: true },
+  });
+  expect(link.status(), await link.text()).toBe(201);
+  const { url } = await link.json();
+
+  const phone = await viewer(browser, server.url, '198.51.100.30', 'phone');
+  await phone.page.goto(url);
+  await expect(phone.page.getByRole('heading', { name: 'Quarterly numbers', level: 1 })).toBeVisible();
+  const post = phone.page.getByRole('region', { name: 'Message from Ana Owner' });
+  await expect(post.getByText('up 12%')).toHaveJSProperty('tagName', 'STRONG');
+  await phone.page.getByRole('button', { name: 'Send comment' }).click();
+  await expect(phone.page.getByText('Enter your name')).toBeVisible();
+  await phone.page.getByLabel('Your name').fill('Vera from Northwind');
+  await phone.page.getByLabel('Comment', { exact: true }).fill('Thanks, the South numbers match ours.');
+  await phone.page.getByRole('button', { name: 'Send comment' }).click();
+  await expect(phone.page.getByText('Thanks — your comment was sent.')).toBeVisible();
+  await expect(phone.page.getByRole('region', { name: 'Message from Vera from Northwind' })).toContainText(
+    'the South numbers match ours',
+  );
+  expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await phone.page.screenshot({ path: shot('share-thread-phone'), fullPage: true });
+  for (const call of phone.apiCalls) expect(call).toMatch(/^(GET|POST) \/api\/s\//);
+
+  // In the app, the comment is a post in the thread, by the viewer's name.
+  await ana.goto(`/threads/${thread.id}`);
+  await expect(ana.getByText('Thanks, the South numbers match ours.')).toBeVisible();
+  await expect(ana.getByText('Vera from Northwind').first()).toBeVisible();
+});

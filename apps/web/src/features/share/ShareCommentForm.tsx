@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
@@ -17,6 +17,7 @@ interface Props {
 
 /** A link viewer's comment: a name, the text, optionally tied to the moment they are at. */
 export function ShareCommentForm({ token, knownName, moment }: Props) {
+  const id = useId();
   const [name, setName] = useState(knownName ?? '');
   const [body, setBody] = useState('');
   const [atMoment, setAtMoment] = useState(true);
@@ -57,18 +58,24 @@ export function ShareCommentForm({ token, knownName, moment }: Props) {
           error={field('name')}
           maxLength={80}
         />
-        <label className={styles.textareaLabel}>
-          <span>Comment</span>
+        <div className={styles.textareaLabel}>
+          <label htmlFor={`${id}-body`}>Comment</label>
           <textarea
+            id={`${id}-body`}
             className={styles.textarea}
             rows={3}
             value={body}
             onChange={(e) => setBody(e.target.value)}
             aria-invalid={field('body') ? true : undefined}
+            aria-describedby={field('body') ? `${id}-body-error` : undefined}
             maxLength={5000}
           />
-          {field('body') && <span className={styles.fieldError}>{field('body')}</span>}
-        </label>
+          {field('body') && (
+            <span id={`${id}-body-error`} className={styles.fieldError}>
+              {field('body')}
+            </span>
+          )}
+        </div>
         {moment && atMs !== null && atMs > 0 && (
           <label className={styles.checkbox}>
             <input type="checkbox" checked={atMoment} onChange={(e) => setAtMoment(e.target.checked)} />
