@@ -1,5 +1,6 @@
 import type { Media } from '@tidings/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { isTyping } from '../../app/shortcuts';
 import { useMomentsHub } from '../moments/MomentsScope';
 import { TimelineMarks } from '../moments/TimelineMarks';
 import { formatClock, savePosition } from './api';
@@ -100,6 +101,12 @@ export function Player({ media, startAtMs, remember = true, onElement, captions 
 
   function onKey(event: React.KeyboardEvent) {
     const target = event.target as HTMLElement;
+    // `c` works from any control of the player, the seek bar included, but never while typing.
+    if (event.key === 'c' && hub && ref.current && !isTyping(target) && !hasModifier(event)) {
+      event.preventDefault();
+      hub.startComment(ref.current.currentTime * 1000);
+      return;
+    }
     if (target.closest('input, select')) return;
     // A focused button already clicks on space/enter; toggling here too would undo it.
     if ((event.key === ' ' || event.key === 'Enter') && target.closest('button')) return;
@@ -110,7 +117,6 @@ export function Player({ media, startAtMs, remember = true, onElement, captions 
     else if (event.key === 'ArrowRight') seekTo(video.currentTime + 5);
     else if (event.key === '<') changeSpeed(-1);
     else if (event.key === '>') changeSpeed(1);
-    else if (event.key === 'c' && hub) hub.startComment(video.currentTime * 1000);
     else return;
     event.preventDefault();
   }
@@ -241,3 +247,5 @@ export function Player({ media, startAtMs, remember = true, onElement, captions 
     </section>
   );
 }
+
+const hasModifier = (e: React.KeyboardEvent) => e.ctrlKey || e.metaKey || e.altKey;

@@ -1,5 +1,6 @@
 import type { Media } from '@tidings/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { isTyping } from '../../app/shortcuts';
 import { useMomentsHub } from '../moments/MomentsScope';
 import { TimelineMarks } from '../moments/TimelineMarks';
 import { formatClock, savePosition } from './api';
@@ -73,12 +74,7 @@ export function VoiceNote({
       data-player=""
       tabIndex={-1}
       onKeyDown={(e) => {
-        if (
-          e.key !== 'c' ||
-          !hub ||
-          !ref.current ||
-          (e.target as HTMLElement).closest('input[type=text], textarea')
-        )
+        if (e.key !== 'c' || !hub || !ref.current || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey)
           return;
         e.preventDefault();
         hub.startComment(ref.current.currentTime * 1000);
