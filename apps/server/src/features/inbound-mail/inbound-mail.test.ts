@@ -15,6 +15,8 @@ import type { SmtpListener } from '../../adapters/mail-in/smtp-listener';
 import { allJobs } from '../../jobs/registry';
 import { createJobRunner } from '../../jobs/runner';
 import { newId, newSecret } from '../../lib/ids';
+import { mintPrivateLink } from '../outsiders/outsiders.service';
+import { outsiderSession } from '../outsiders/outsiders.test-helpers';
 import { threadsApi } from '../threads/threads.test-helpers';
 import {
   composeMail,
@@ -133,38 +135,7 @@ describe.each(databasesUnderTest())('reply by email on %s', (kind) => {
   });
 
   it("posts an outsider's reply, and refuses it once their link is revoked", async () => {
-    const now = t.ctx.now();
-    const outsiderId = newId();
-    await t.ctx.db
-      .insertInto('users')
-      .values({
-        id: outsiderId,
-        email: 'carla@partner.example',
-        name: 'Carla Diaz',
-        password_hash: '',
-        role: 'external',
-        time_zone: 'Europe/Madrid',
-        avatar_key: null,
-        created_at: now,
-        updated_at: now,
-        language: null,
-      })
-      .execute();
-    await t.ctx.db.insertInto('thread_people').values({ thread_id: threadId, user_id: outsiderId }).execute();
-    const linkId = newId();
-    await t.ctx.db
-      .insertInto('external_links')
-      .values({
-        id: linkId,
-        user_id: outsiderId,
-        thread_id: threadId,
-        token_hash: newSecret(),
-        created_by: ana.user.id,
-        created_at: now,
-        last_used_at: null,
-        revoked_at: null,
-      })
-      .execute();
+    const { id: outsiderId, email: carla } = await addOutsider(t, threadId, ana.user.id);
     const to = await mintReplyAddress(t.ctx, outsiderId, threadId);
     const outlook = [
       'Agreed, ship it on Monday.',
@@ -178,8 +149,8 @@ describe.each(databasesUnderTest())('reply by email on %s', (kind) => {
       '',
       'Could you look at the deck before Thursday?',
     ].join('\r\n');
-    const raw = await reply({ from: 'Carla Diaz <carla@partner.example>', to, text: outlook });
-    expect((await send(raw, { from: 'carla@partner.example', to })).code).toBe(250);
+    const raw = await reply({ from: `Carla Diaz <${carla.toUpperCase()}>`, to, text: outlook });
+    expect((await send(raw, { from: carla, to })).code).toBe(250);
     const posts = await postsOf();
     expect(posts[1]).toMatchObject({
       author: { id: outsiderId },
@@ -189,10 +160,10 @@ describe.each(databasesUnderTest())('reply by email on %s', (kind) => {
     await t.ctx.db
       .updateTable('external_links')
       .set({ revoked_at: t.ctx.now() })
-      .where('id', '=', linkId)
+      .where('user_id', '=', outsiderId)
       .execute();
-    const refused = await send(await reply({ from: 'carla@partner.example', to, text: 'Again' }), {
-      from: 'carla@partner.example',
+    const refused = await send(await reply({ from: carla, to, text: 'Again' }), {
+      from: carla,
       to,
     });
     expect(refused.code).toBe(550);
@@ -318,5 +289,35 @@ describe.each(databasesUnderTest())('reply by email on %s', (kind) => {
       404,
     );
     expect((await request(t.app, { method: 'GET', url })).statusCode).toBe(401);
+    // An outsider of the thread downloads it through their private link's session.
+    const outsider = await addOutsider(t, threadId, ana.user.id);
+    const session = await outsiderSession(t, outsider.token);
+    const theirs = await request(t.app, { method: 'GET', url }, session);
+    expect(theirs.statusCode, theirs.body).toBe(200);
+    expect(theirs.rawPayload.equals(PDF)).toBe(true);
   });
 });
+
+/** An outsider (role 'external') addressed on the thread, with a private link; its token. */
+async function addOutsider(t: TestApp, threadId: string, createdBy: string) {
+  const now = t.ctx.now();
+  const id = newId();
+  await t.ctx.db
+    .insertInto('users')
+    .values({
+      id,
+      email: `carla.${id.slice(0, 8)}@partner.example`,
+      name: 'Carla Diaz',
+      password_hash: '',
+      role: 'external',
+      time_zone: 'Europe/Madrid',
+      avatar_key: null,
+      created_at: now,
+      updated_at: now,
+      language: null,
+    })
+    .execute();
+  await t.ctx.db.insertInto('thread_people').values({ thread_id: threadId, user_id: id }).execute();
+  const link = await mintPrivateLink(t.ctx, id, threadId, createdBy);
+  return { id, email: `carla.${id.slice(0, 8)}@partner.example`, token: link.split('/x/')[1] ?? '' };
+}

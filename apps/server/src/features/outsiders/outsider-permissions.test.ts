@@ -22,6 +22,7 @@ const EXPECTED_ALLOWED = [
   'POST /api/threads/:id/posts',
   'POST /api/threads/:id/read',
   'GET /api/users/:id/avatar',
+  'GET /api/posts/:postId/files/:fileId',
   'POST /api/media',
   'GET /api/media/:id',
   'POST /api/media/:id/stop',

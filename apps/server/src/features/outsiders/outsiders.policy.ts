@@ -17,6 +17,8 @@ const ALLOWED: readonly string[] = [
   'POST /api/threads/:id/posts',
   'POST /api/threads/:id/read',
   'GET /api/users/:id/avatar',
+  // Files attached to posts (a PDF that came by email).
+  'GET /api/posts/:postId/files/:fileId',
   // Recording a reply: start, upload (tus), stop, recover, delete their own, limits.
   'POST /api/media',
   'GET /api/media/:id',
