@@ -127,6 +127,12 @@ test('comments and reactions on the moment show on the timeline; the author sees
     ana.getByRole('list', { name: 'Comments and reactions on the timeline' }).locator('[data-mark]'),
   ).toHaveCount(2);
 
+  // A reaction Ben adds now shows on Ana's open player without a reload (live update).
+  await ben.getByRole('button', { name: 'React 👀 at 0:04' }).click();
+  await expect(
+    ana.getByRole('list', { name: 'Comments and reactions on the timeline' }).locator('[data-mark]'),
+  ).toHaveCount(3);
+
   // Ana replies to Ben's comment from the reply box.
   await ana
     .getByRole('listitem')
@@ -143,5 +149,64 @@ test('comments and reactions on the moment show on the timeline; the author sees
   // Dark theme: the same page stays readable.
   await ana.emulateMedia({ colorScheme: 'dark' });
   await ana.screenshot({ path: shot('ana-seen-by-dark'), fullPage: true });
+  await benContext.close();
+});
+
+test('a voice note carries comment marks too; c comments at the current time', async ({
+  page: ana,
+  browser,
+  api,
+}) => {
+  test.setTimeout(120_000);
+  const tone = path.join(dir, 'standup.m4a');
+  execFileSync('ffmpeg', [
+    ...['-hide_banner', '-loglevel', 'error', '-y'],
+    ...['-f', 'lavfi', '-i', 'sine=frequency=330', '-t', '10', '-c:a', 'aac', tone],
+  ]);
+  const { csrfToken } = await api.setUpWorkspace(ana.context().request);
+  const benContext = await browser.newContext();
+  const benMember = await api.addMember(ana.context().request, csrfToken, benContext.request, BEN);
+  await ana.goto('/recordings');
+  await ana.getByLabel('Upload a video or audio file').setInputFiles(tone);
+  await expect(ana.getByRole('list', { name: 'Uploads' }).getByRole('listitem')).toContainText('Ready', {
+    timeout: 60_000,
+  });
+  const mine = await (await ana.context().request.get('/api/me/media')).json();
+  const created = await ana.context().request.post('/api/threads', {
+    headers: { 'x-csrf-token': csrfToken },
+    data: {
+      subject: 'Stand-up',
+      recipients: { userIds: [benMember.id] },
+      body: 'My update.',
+      expectation: { kind: 'fyi' },
+      mediaIds: [mine.media[0].id],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const thread = await created.json();
+
+  const ben = await benContext.newPage();
+  await ben.goto(`/threads/${thread.id}`);
+  await expect(ben.getByRole('button', { name: 'Play voice note' })).toBeVisible({ timeout: 30_000 });
+  const audio = ben.locator('audio');
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.duration)).toBeGreaterThan(9);
+  await audio.evaluate((a: HTMLAudioElement) => {
+    a.currentTime = 6.5;
+  });
+  await ben.getByRole('slider', { name: 'Seek voice note' }).focus();
+  await ben.keyboard.press('c');
+  const box = ben.getByLabel('Comment at 0:06');
+  await expect(box).toBeFocused();
+  await box.fill('Which ticket is this?');
+  await box.press('Control+Enter');
+  const mark = ben.getByRole('button', { name: 'Ben Colleague at 0:06: Which ticket is this?' });
+  await expect(mark).toBeVisible();
+  await audio.evaluate((a: HTMLAudioElement) => {
+    a.currentTime = 1;
+  });
+  await mark.click();
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeCloseTo(6.5, 0);
+  await mark.focus();
+  await ben.locator('[data-player]').screenshot({ path: shot('voice-note-marks') });
   await benContext.close();
 });

@@ -21,7 +21,13 @@ export function TimelineMarks({
       {marks.map((mark) => {
         const left = Math.min(100, Math.max(0, (mark.atMs / durationMs) * 100));
         return (
-          <li key={mark.key} className={styles.markItem} style={{ left: `${left}%` }}>
+          <li
+            key={mark.key}
+            className={styles.markItem}
+            style={{ left: `${left}%` }}
+            // Near an edge the tip opens inward, so the player's frame does not cut it off.
+            data-edge={left < 25 ? 'start' : left > 75 ? 'end' : undefined}
+          >
             <button
               type="button"
               className={cx(styles.mark, mark.kind === 'comment' ? styles.commentMark : styles.reactionMark)}
@@ -31,7 +37,7 @@ export function TimelineMarks({
             >
               {mark.symbol}
             </button>
-            <span className={styles.markTip} role="presentation">
+            <span className={styles.markTip} aria-hidden="true">
               {mark.label}
             </span>
           </li>
