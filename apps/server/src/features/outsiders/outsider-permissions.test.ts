@@ -13,6 +13,7 @@ import { emailsTo, linkTokenIn, outsiderSession, threadToEmails } from './outsid
 
 /** What an outsider may do, written out again here so a widened fence fails this test. */
 const EXPECTED_ALLOWED = [
+  'GET /api/setup',
   'GET /api/auth/session',
   'POST /api/auth/sign-out',
   'GET /api/me',

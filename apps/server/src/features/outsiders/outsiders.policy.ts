@@ -7,6 +7,7 @@
  */
 const ALLOWED: readonly string[] = [
   // Their session, their name, signing out.
+  'GET /api/setup',
   'GET /api/auth/session',
   'POST /api/auth/sign-out',
   'GET /api/me',

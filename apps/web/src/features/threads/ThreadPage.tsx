@@ -120,9 +120,11 @@ export function ThreadPage() {
   const focusReply = () => replyRef.current?.focus();
   return (
     <div className={styles.page}>
-      <nav className={styles.back}>
-        <Link to="/">← Inbox</Link>
-      </nav>
+      {user.role !== 'external' && (
+        <nav className={styles.back}>
+          <Link to="/">← Inbox</Link>
+        </nav>
+      )}
       <ThreadHeader thread={data} onReply={focusReply} />
       <section className={styles.posts} aria-label="Messages">
         {data.posts.map((post) => (
