@@ -71,6 +71,8 @@ describe.each(databasesUnderTest())('media API on %s', (kind) => {
       maxRecordingMinutes: 30,
       maxUploadBytes: 4 * 1024 ** 3,
       language: null, // transcription language (issue 5)
+      namedReceipts: true, // issue 7
+      externalLinkIdleDays: 30,
     });
     const denied = await call('PATCH', '/api/workspace/settings', ben, { maxRecordingMinutes: 5 });
     expect(denied.statusCode).toBe(403);
@@ -82,6 +84,8 @@ describe.each(databasesUnderTest())('media API on %s', (kind) => {
       maxRecordingMinutes: 10,
       maxUploadBytes: 2 * 1024 ** 2,
       language: null,
+      namedReceipts: true,
+      externalLinkIdleDays: 30,
     });
     const big = await call('POST', '/api/media', owner, { ...recording, sizeBytes: 3 * 1024 ** 2 });
     expect(big.statusCode).toBe(413);
@@ -148,6 +152,23 @@ describe.each(databasesUnderTest())('media API on %s', (kind) => {
       mediaIds: Array.from({ length: 11 }, (_, i) => `m${i}`),
     });
     expect(tooMany.statusCode).toBe(400);
+  });
+
+  it('takes a recording alone as a whole message, but not an empty one', async () => {
+    const api = threadsApi(t);
+    const media = await create(owner);
+    const thread = await api.thread(owner, {
+      recipients: { userIds: [ben.user.id] },
+      body: '',
+      mediaIds: [media.id],
+    });
+    expect(thread.posts[0].bodyHtml).toBe('');
+    expect(thread.posts[0].media[0].id).toBe(media.id);
+    const voiceNote = await api.replied(ben, thread.id, { body: '   ', mediaIds: [(await create(ben)).id] });
+    expect(voiceNote.media).toHaveLength(1);
+    const empty = await api.reply(ben, thread.id, { body: ' ' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.fields.body).toBe('Write a reply or attach a recording');
   });
 
   it('opens the share page for members; guests only when they can see the post', async () => {
