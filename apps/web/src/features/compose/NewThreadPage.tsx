@@ -10,7 +10,7 @@ import { TextField } from '../../ui/TextField';
 import { useFormErrors } from '../../ui/useFormErrors';
 import { useSchedulePost } from '../delivery/api';
 import { DeliveryPreview } from '../delivery/DeliveryPreview';
-import { AttachRecording, bodyOrCaption } from '../media/AttachRecording';
+import { AttachRecording } from '../media/AttachRecording';
 import { useCreateThread } from '../threads/api';
 import { AttentionCost } from './AttentionCost';
 import { useAddressBook } from './addressBook';
@@ -79,7 +79,7 @@ export function NewThreadPage() {
         spaceIds: recipients.filter((r) => r.kind === 'space').map((r) => r.id),
         emails: recipients.filter((r) => r.kind === 'email').map((r) => r.id),
       },
-      body: bodyOrCaption(body, media),
+      body,
       mediaIds: media.map((m) => m.id),
       expectation: {
         ...toExpectationInput(expectation),

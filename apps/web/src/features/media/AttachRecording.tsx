@@ -45,9 +45,3 @@ export function AttachRecording({ value, onChange, title }: AttachRecordingProps
     </div>
   );
 }
-
-/** A post needs words; a recording alone gets a short line naming it. */
-export function bodyOrCaption(body: string, media: Media[]): string {
-  if (body.trim() || media.length === 0) return body;
-  return media.every((m) => m.kind === 'audio') ? 'Voice note' : 'Recording';
-}

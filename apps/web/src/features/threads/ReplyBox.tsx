@@ -11,7 +11,7 @@ import {
   noReplyNeeded,
   toExpectationInput,
 } from '../compose/ExpectationPicker';
-import { AttachRecording, bodyOrCaption } from '../media/AttachRecording';
+import { AttachRecording } from '../media/AttachRecording';
 import { MomentDraftChip } from '../moments/MomentDraftChip';
 import { setMomentDraft, useMomentDraft } from '../moments/momentDraft';
 import { useReply } from './api';
@@ -56,7 +56,7 @@ export function ReplyBox({
   function submit(event: React.FormEvent) {
     event.preventDefault();
     const request = validate(ReplyRequest, {
-      body: bodyOrCaption(body, media),
+      body,
       mediaIds: media.map((m) => m.id),
       expectation: toExpectationInput(expectation),
       ...(quote ? { quote: { postId: quote.postId, text: quote.text } } : {}),
