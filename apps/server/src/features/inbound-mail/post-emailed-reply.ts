@@ -3,6 +3,7 @@ import type { AppContext } from '../../context';
 import type { MediaRow, UserRow } from '../../db/schema';
 import { newId, newSecret } from '../../lib/ids';
 import { enqueueFinalize } from '../media/finalize-queue';
+import { mediaRepository } from '../media/media.repository';
 import { publishAll } from '../threads/live';
 import { writePost } from '../threads/post-writer';
 import { threadsRepository } from '../threads/threads.repository';
@@ -20,6 +21,8 @@ export interface EmailedReply {
 /** Longest body a post takes (contracts PostBody); a longer mail is cut, not refused. */
 const MAX_BODY = 100_000;
 const MAX_NAME = 200;
+/** As many recordings as a post written in the app may carry (contracts MediaIds). */
+const MAX_MEDIA = 10;
 
 class AlreadyReceived extends Error {}
 
@@ -91,9 +94,13 @@ export async function postEmailedReply(ctx: AppContext, reply: EmailedReply): Pr
   const now = ctx.now();
   const media: MediaRow[] = [];
   const files: { id: string; name: string; mimeType: string; size: number; key: string }[] = [];
+  const { maxUploadBytes } = await mediaRepository(ctx.db).workspaceLimits();
   // Bytes first, outside the transaction: a blob without a row is harmless, a row without a blob is not.
   for (const file of reply.attachments) {
-    const kind = attachmentKind(file.content, file.contentType);
+    const sniffed = attachmentKind(file.content, file.contentType);
+    // Past what the app accepts as recordings (count or size), it is still kept, as a file.
+    const fits = media.length < MAX_MEDIA && file.content.length <= maxUploadBytes;
+    const kind = fits ? sniffed : 'file';
     const id = newId();
     if (kind === 'file') {
       const key = `post-files/${id}`;

@@ -73,8 +73,12 @@ function withoutSignature(lines: string[]): string[] {
   return kept.slice(0, end);
 }
 
+/** Past this, nothing a person typed above the history is left to find. */
+const MAX_TEXT = 512 * 1024;
+
 /** The new text of a plain-text reply. */
-export function replyFromText(text: string): string {
+export function replyFromText(fullText: string): string {
+  const text = fullText.slice(0, MAX_TEXT);
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const fresh = withoutSignature(lines.slice(0, historyStart(lines)));
   return fresh
@@ -83,6 +87,9 @@ export function replyFromText(text: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+/** How much of an HTML-only mail is looked at (the reply is at its top). */
+const MAX_HTML = 1024 * 1024;
 
 /** Where clients put the quoted history (or the signature) in HTML; everything from there goes. */
 const HTML_HISTORY_MARKERS: RegExp[] = [
@@ -127,7 +134,9 @@ export function htmlToPlainText(html: string): string {
 }
 
 /** The new text of an HTML-only reply: the history's markup is cut before converting. */
-export function replyFromHtml(html: string): string {
+export function replyFromHtml(fullHtml: string): string {
+  // The new text is at the top; a bounded prefix keeps the regular expressions linear and cheap.
+  const html = fullHtml.slice(0, MAX_HTML);
   let cut = html.length;
   for (const marker of HTML_HISTORY_MARKERS) {
     const at = html.search(marker);
