@@ -31,11 +31,14 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 
 let dir: string;
 let clip: string;
+let voice: string;
 test.beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-share-'));
   const speech = path.join(dir, 'speech.wav');
   clip = path.join(dir, 'walkthrough.mp4');
+  voice = path.join(dir, 'numbers.m4a');
   execFileSync('espeak-ng', ['-v', 'en+f2', '-s', '150', '-w', speech, SENTENCE]);
+  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', speech, '-c:a', 'aac', voice]);
   execFileSync('ffmpeg', [
     ...['-hide_banner', '-loglevel', 'error', '-y'],
     ...['-f', 'lavfi', '-i', 'testsrc=size=640x360:rate=15', '-i', speech],
@@ -209,9 +212,17 @@ test('a thread link with comments on: a phone reads the posts and comments; the 
   api,
   server,
 }) => {
+  test.setTimeout(120_000);
   const { csrfToken } = await api.setUpWorkspace(ana.context().request);
   const benContext = await browser.newContext();
   const ben = await api.addMember(ana.context().request, csrfToken, benContext.request, BEN);
+  // A voice note goes with the post.
+  await ana.goto('/recordings');
+  await ana.getByLabel('Upload a video or audio file').setInputFiles(voice);
+  await expect(ana.getByRole('list', { name: 'Uploads' }).getByRole('listitem')).toContainText('Ready', {
+    timeout: 60_000,
+  });
+  const mediaId: string = (await (await ana.context().request.get('/api/me/media')).json()).media[0].id;
   const created = await ana.context().request.post('/api/threads', {
     headers: { 'x-csrf-token': csrfToken },
     data: {
@@ -219,6 +230,7 @@ test('a thread link with comments on: a phone reads the posts and comments; the 
       recipients: { userIds: [ben.id] },
       body: 'Revenue is **up 12%**; costs are flat.\n\n- North: strong\n- South: slower',
       expectation: { kind: 'fyi' },
+      mediaIds: [mediaId],
     },
   });
   expect(created.status(), await created.text()).toBe(201);
@@ -235,6 +247,10 @@ test('a thread link with comments on: a phone reads the posts and comments; the 
   await expect(phone.page.getByRole('heading', { name: 'Quarterly numbers', level: 1 })).toBeVisible();
   const post = phone.page.getByRole('region', { name: 'Message from Ana Owner' });
   await expect(post.getByText('up 12%')).toHaveJSProperty('tagName', 'STRONG');
+  await expect(post.getByTestId('waveform')).toBeVisible();
+  await expect(
+    post.getByRole('region', { name: /^Player:/ }).getByRole('button', { name: 'Play' }),
+  ).toBeVisible();
   await phone.page.getByRole('button', { name: 'Send comment' }).click();
   await expect(phone.page.getByText('Enter your name')).toBeVisible();
   await phone.page.getByLabel('Your name').fill('Vera from Northwind');
@@ -246,7 +262,7 @@ test('a thread link with comments on: a phone reads the posts and comments; the 
   );
   expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await phone.page.screenshot({ path: shot('share-thread-phone'), fullPage: true });
-  for (const call of phone.apiCalls) expect(call).toMatch(/^(GET|POST) \/api\/s\//);
+  for (const call of phone.apiCalls) expect(call).toMatch(/^(GET|POST) \/(api\/s\/|media\/)/);
 
   // In the app, the comment is a post in the thread, by the viewer's name.
   await ana.goto(`/threads/${thread.id}`);

@@ -69,12 +69,26 @@ async function fetchShared(token: string, signal: AbortSignal): Promise<SharedSt
   }
 }
 
+function stillWorking(data: SharedState | undefined): boolean {
+  if (data?.state !== 'open') return false;
+  const { media, posts } = data.content;
+  const all = [...(media ? [media] : []), ...posts.flatMap((p) => p.media)];
+  return all.some(
+    (m) =>
+      m.status === 'processing' ||
+      m.status === 'uploading' ||
+      m.transcript?.status === 'pending' ||
+      m.transcript?.status === 'running',
+  );
+}
+
 export function useShared(token: string) {
   return useQuery({
     queryKey: sharedKey(token),
     queryFn: ({ signal }) => fetchShared(token, signal),
-    // Signed media URLs live 10–15 minutes: refresh before they lapse.
-    refetchInterval: 8 * 60_000,
+    // Follow a transcript that is still being made; otherwise refresh before the signed media
+    // URLs (10–15 minutes) lapse.
+    refetchInterval: (query) => (stillWorking(query.state.data) ? 5000 : 8 * 60_000),
     refetchOnWindowFocus: false,
   });
 }
