@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { type FakeMedia, launchWithDevices, makeFakeMedia } from '../fixtures/media';
 import { waitForTimer } from '../fixtures/recorder';
 import { expect, test } from '../fixtures/test';
@@ -10,30 +11,40 @@ test.beforeAll(() => {
 });
 test.afterAll(() => fake.dispose());
 
-/** The private link in the outbox email to `address` (quoted-printable soft breaks undone). */
-async function privateLinkFor(dataDir: string, address: string): Promise<string> {
+/** The emails to `address` in the outbox, as text (quoted-printable soft breaks undone). */
+function emailsTo(dataDir: string, address: string): string[] {
   const dir = path.join(dataDir, 'outbox');
-  let link = '';
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.eml'))
+    .map((n) => fs.readFileSync(path.join(dir, n), 'utf8'))
+    .filter((raw) => raw.includes(`To: ${address}`))
+    .map((raw) => raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='));
+}
+
+/** The private link in the first email to `address`, waiting for the delivery job to send it. */
+async function privateLinkFor(dataDir: string, address: string): Promise<string> {
+  const linkIn = (text: string) => /https?:\/\/[^\s"<>]+\/x\/[A-Za-z0-9_-]{43}/.exec(text)?.[0] ?? '';
   await expect
-    .poll(
-      () => {
-        if (!fs.existsSync(dir)) return '';
-        for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.eml'))) {
-          const raw = fs.readFileSync(path.join(dir, name), 'utf8');
-          if (!raw.includes(`To: ${address}`)) continue;
-          const text = raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-          link = /https?:\/\/[^\s"<>]+\/x\/[A-Za-z0-9_-]{43}/.exec(text)?.[0] ?? '';
-        }
-        return link;
-      },
-      { timeout: 30_000 },
-    )
+    .poll(() => emailsTo(dataDir, address).map(linkIn).find(Boolean) ?? '', { timeout: 30_000 })
     .not.toBe('');
-  return link;
+  return emailsTo(dataDir, address).map(linkIn).find(Boolean) ?? '';
+}
+
+/** Voice note → wait 4 s → Stop → Attach → Send, in the thread's reply box. */
+async function recordVoiceReply(page: Page) {
+  const reply = page.getByRole('form', { name: 'Reply to this thread' });
+  await reply.getByRole('button', { name: 'Voice note' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Record a voice note' });
+  await waitForTimer(page, 4);
+  await dialog.getByRole('button', { name: 'Stop' }).click();
+  await dialog.getByRole('button', { name: 'Attach to message' }).click();
+  await expect(reply.getByRole('list', { name: 'Attached recordings' })).toContainText('Voice note');
+  await reply.getByRole('button', { name: 'Send reply' }).click();
 }
 
 test('an outsider opens their private link without an account, replies with a voice note, and loses access when revoked', async ({
-  browser,
   playwright,
   launchOptions,
   api,
@@ -44,7 +55,7 @@ test('an outsider opens their private link without an account, replies with a vo
     audio: fake.speechWav,
   });
   try {
-    const anaContext = await browser.newContext({ baseURL: server.url });
+    const anaContext = await outsiderBrowser.newContext({ baseURL: server.url });
     const { csrfToken } = await api.setUpWorkspace(anaContext.request);
     const created = await anaContext.request.post('/api/threads', {
       headers: { 'x-csrf-token': csrfToken },
@@ -58,8 +69,26 @@ test('an outsider opens their private link without an account, replies with a vo
     expect(created.status(), await created.text()).toBe(201);
     const thread = await created.json();
 
-    // The outsider's email carries their private link; a fresh browser with no account opens it.
+    // The outsider's email carries their private link.
     const link = await privateLinkFor(server.dataDir, 'olive@client.example');
+    expect(emailsTo(server.dataDir, 'olive@client.example')[0]).toContain('Reply-To: reply+');
+
+    // Ana adds a voice note; it reaches Olive by email too.
+    const ana = await anaContext.newPage();
+    await ana.goto(`/threads/${thread.id}`);
+    await recordVoiceReply(ana);
+    await expect(ana.getByRole('button', { name: 'Play voice note' })).toBeVisible({ timeout: 45_000 });
+    await expect
+      .poll(
+        () =>
+          emailsTo(server.dataDir, 'olive@client.example').some((m) => m.includes('sent you a voice note')),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(true);
+
+    // A fresh browser context with no account opens the link: Olive reads, and listens.
     const oliveContext = await outsiderBrowser.newContext();
     const olive = await oliveContext.newPage();
     await olive.goto(link.replace(/^https?:\/\/[^/]+/, server.url));
@@ -72,22 +101,29 @@ test('an outsider opens their private link without an account, replies with a vo
     await expect(olive.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
     await expect(olive.getByRole('link', { name: 'Inbox' })).toHaveCount(0);
 
+    await olive.getByRole('button', { name: 'Play voice note' }).click();
+    await expect
+      .poll(
+        () =>
+          olive
+            .locator('audio')
+            .first()
+            .evaluate((a: HTMLAudioElement) => a.currentTime),
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(1);
+    await olive.getByRole('button', { name: 'Pause voice note' }).click();
+
     // A voice reply from the fake microphone, through the usual reply box and recorder.
-    const reply = olive.getByRole('form', { name: 'Reply to this thread' });
-    await reply.getByRole('button', { name: 'Voice note' }).click();
-    const dialog = olive.getByRole('dialog', { name: 'Record a voice note' });
-    await waitForTimer(olive, 4);
-    await dialog.getByRole('button', { name: 'Stop' }).click();
-    await dialog.getByRole('button', { name: 'Attach to message' }).click();
-    await expect(reply.getByRole('list', { name: 'Attached recordings' })).toContainText('Voice note');
-    await reply.getByRole('button', { name: 'Send reply' }).click();
-    await expect(olive.getByRole('button', { name: 'Play voice note' })).toBeVisible({ timeout: 45_000 });
+    await recordVoiceReply(olive);
+    await expect(olive.getByRole('button', { name: 'Play voice note' })).toHaveCount(2, { timeout: 45_000 });
     await olive.screenshot({ path: testInfo.outputPath('outsider-thread.png'), fullPage: true });
 
     // The member sees the outsider's voice note, and the outsider listed in the header.
-    const ana = await anaContext.newPage();
-    await ana.goto(`/threads/${thread.id}`);
-    await expect(ana.getByRole('button', { name: 'Play voice note' })).toBeVisible({ timeout: 45_000 });
+    await ana.reload();
+    const oliveReply = ana.getByRole('article').filter({ hasText: 'Olive Client' }).last();
+    await expect(ana.getByRole('button', { name: 'Play voice note' })).toHaveCount(2, { timeout: 45_000 });
+    await expect(oliveReply).toBeVisible();
     const outsiders = ana.getByRole('region', { name: 'People outside the workspace' });
     await expect(outsiders).toContainText('Olive Client');
     await ana.screenshot({ path: testInfo.outputPath('member-thread.png'), fullPage: true });

@@ -22,6 +22,8 @@ const EXPECTED_ALLOWED = [
   'GET /api/threads/:id',
   'POST /api/threads/:id/posts',
   'POST /api/threads/:id/read',
+  'PATCH /api/posts/:id',
+  'DELETE /api/posts/:id',
   'GET /api/users/:id/avatar',
   'GET /api/posts/:postId/files/:fileId',
   'POST /api/media',

@@ -13,10 +13,12 @@ const ALLOWED: readonly string[] = [
   'GET /api/me',
   'PATCH /api/me',
   'GET /api/outsiders/me',
-  // Reading and replying in the threads addressed to them.
+  // Reading and replying in the threads addressed to them (editing or deleting their own replies).
   'GET /api/threads/:id',
   'POST /api/threads/:id/posts',
   'POST /api/threads/:id/read',
+  'PATCH /api/posts/:id',
+  'DELETE /api/posts/:id',
   'GET /api/users/:id/avatar',
   // Files attached to posts (a PDF that came by email).
   'GET /api/posts/:postId/files/:fileId',

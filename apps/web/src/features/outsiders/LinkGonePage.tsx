@@ -14,7 +14,11 @@ export function LinkGonePage({ problem }: { problem?: string }) {
       title="This link no longer works"
       description="It may have been turned off, or it went unused for too long. Ask the person who sent it to you for a new one."
     >
-      {problem ? <p role="alert">{problem}</p> : <p>Nothing you had written is lost.</p>}
+      {problem ? (
+        <p role="alert">{problem}</p>
+      ) : (
+        <p>Private links are personal and can be turned off, so conversations stay private.</p>
+      )}
     </CenteredLayout>
   );
 }
