@@ -43,43 +43,44 @@ export async function recordWatchIn(
     .executeTakeFirst();
   if (!media) return null;
   const duration = media.duration_ms === null ? null : Number(media.duration_ms);
-  const existing = await db
-    .selectFrom('media_views')
-    .selectAll()
+  await db
+    .insertInto('media_views')
+    .values({
+      media_id: report.mediaId,
+      viewer_key: report.viewerKey,
+      user_id: report.userId,
+      share_link_id: report.shareLinkId,
+      ranges: '[]',
+      watched_ms: 0,
+      counted_at: null,
+      first_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.columns(['media_id', 'viewer_key']).doNothing())
+    .execute();
+  // Lock the row before reading it: two reports of one viewer (a tick and a pagehide) then merge
+  // one after the other instead of the later overwriting the earlier (PostgreSQL read committed).
+  await db
+    .updateTable('media_views')
+    .set({ updated_at: now })
     .where('media_id', '=', report.mediaId)
     .where('viewer_key', '=', report.viewerKey)
-    .executeTakeFirst();
-  const ranges = mergeRanges([...parseRanges(existing?.ranges ?? '[]'), ...report.ranges], duration);
+    .execute();
+  const existing = await db
+    .selectFrom('media_views')
+    .select(['ranges', 'counted_at'])
+    .where('media_id', '=', report.mediaId)
+    .where('viewer_key', '=', report.viewerKey)
+    .executeTakeFirstOrThrow();
+  const ranges = mergeRanges([...parseRanges(existing.ranges), ...report.ranges], duration);
   const watched = watchedMs(ranges);
-  const wasCounted = existing?.counted_at != null;
+  const wasCounted = existing.counted_at !== null;
   const countedAt = wasCounted ? Number(existing.counted_at) : countsAsView(watched, duration) ? now : null;
-  const values = {
-    ranges: JSON.stringify(ranges),
-    watched_ms: watched,
-    counted_at: countedAt,
-    updated_at: now,
-  };
-  if (existing) {
-    await db
-      .updateTable('media_views')
-      .set(values)
-      .where('media_id', '=', report.mediaId)
-      .where('viewer_key', '=', report.viewerKey)
-      .execute();
-  } else {
-    await db
-      .insertInto('media_views')
-      .values({
-        media_id: report.mediaId,
-        viewer_key: report.viewerKey,
-        user_id: report.userId,
-        share_link_id: report.shareLinkId,
-        first_at: now,
-        ...values,
-      })
-      // Two first reports racing: the later one's ranges win; the next report merges again.
-      .onConflict((oc) => oc.columns(['media_id', 'viewer_key']).doUpdateSet(values))
-      .execute();
-  }
+  await db
+    .updateTable('media_views')
+    .set({ ranges: JSON.stringify(ranges), watched_ms: watched, counted_at: countedAt, updated_at: now })
+    .where('media_id', '=', report.mediaId)
+    .where('viewer_key', '=', report.viewerKey)
+    .execute();
   return { ranges, watchedMs: watched, countedAt, countedNow: countedAt !== null && !wasCounted };
 }

@@ -74,6 +74,21 @@ describe.each(databasesUnderTest())('views and receipts on %s', (kind) => {
     expect((await report(ben, id, [[1, 2, 3]])).statusCode).toBe(400);
   });
 
+  it('merges concurrent reports of one viewer without losing any', async () => {
+    const id = await posted(60_000);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => report(ben, id, [[i * 2_000, i * 2_000 + 1_000]])),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(200));
+    const row = await t.ctx.db
+      .selectFrom('media_views')
+      .selectAll()
+      .where('media_id', '=', id)
+      .executeTakeFirst();
+    expect(JSON.parse(row?.ranges ?? '[]')).toHaveLength(8);
+    expect(Number(row?.watched_ms)).toBe(8_000);
+  });
+
   it('shows the author, and only the author, who among the addressed watched which parts', async () => {
     const id = await posted(20_000);
     await report(ben, id, [

@@ -1,5 +1,6 @@
 import type { Media, MediaMoments } from '@tidings/contracts';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useCurrentSession } from '../../api/session';
 import { useWatchReporter } from '../views/useWatchReporter';
 import { useMoments } from './api';
 import { registerPlayer } from './players';
@@ -78,7 +79,9 @@ export function MomentsScope({
   const [composingAtMs, setComposingAtMs] = useState<number | null>(null);
   const setElement = useCallback((el: HTMLMediaElement | null) => setElementState(el), []);
   useEffect(() => registerPlayer(media.id, element), [media.id, element]);
-  useWatchReporter(element, media.id, ready);
+  // The author watching their own recording is no receipt.
+  const isAuthor = useCurrentSession().user.id === media.owner.id;
+  useWatchReporter(element, media.id, ready && !isAuthor);
   const marks = useMemo(() => marksOf(moments), [moments]);
   const value = useMemo<MomentsHub>(
     () => ({
