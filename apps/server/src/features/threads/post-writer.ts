@@ -8,6 +8,7 @@ import { newId } from '../../lib/ids';
 import { decideDeliveries } from '../delivery/decide-deliveries';
 import { holdUntilWorkingHours } from '../delivery/hold-until-working-hours';
 import { attachMedia } from '../media/attach';
+import { checkMomentDraft } from '../moments/moment-rules';
 import { fanOutPost } from './inbox-fanout';
 import { findPeople } from './people';
 import { postsRepository } from './posts.repository';
@@ -101,6 +102,8 @@ export async function writePost(
 ): Promise<WrittenPost> {
   const posts = postsRepository(db);
   const threads = threadsRepository(db);
+  // Every way in (app, email, links) gets the same rule: a recording of this thread, a time in it.
+  await checkMomentDraft(db, thread.id, draft);
   const rendered = renderMarkdown(draft.body);
   const columns = expectationColumns(draft.expectation, now);
   const mentioned = await checkMentions(db, thread.id, rendered.mentions);

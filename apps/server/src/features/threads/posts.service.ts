@@ -7,7 +7,6 @@ import { forbidden, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { type Actor, isAdmin } from '../accounts/actor';
 import { decideDeliveries } from '../delivery/decide-deliveries';
-import { checkMomentDraft } from '../moments/moment-rules';
 import { notifyPeople, recomputeAsks } from './inbox-fanout';
 import { type Notice, publishAll } from './live';
 import { checkMentions, writePost } from './post-writer';
@@ -52,10 +51,9 @@ export function postsService(
   return {
     async reply(actor: Actor, threadId: string, input: z.output<typeof ReplyRequest>): Promise<Post> {
       const thread = await threadsService.findVisible(actor, threadId);
-      const written = await ctx.db.transaction().execute(async (trx) => {
-        await checkMomentDraft(trx, thread.id, input);
-        return writePost(trx, thread, actor.user, input, ctx.now());
-      });
+      const written = await ctx.db
+        .transaction()
+        .execute((trx) => writePost(trx, thread, actor.user, input, ctx.now()));
       const notices: Notice[] = [
         { userIds: written.inboxChanged, event: { type: 'post.created', threadId, postId: written.post.id } },
         { userIds: written.inboxChanged, event: { type: 'inbox.changed', threadId } },
