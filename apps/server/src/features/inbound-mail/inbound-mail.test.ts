@@ -16,7 +16,7 @@ import { allJobs } from '../../jobs/registry';
 import { createJobRunner } from '../../jobs/runner';
 import { newId, newSecret } from '../../lib/ids';
 import { mintPrivateLink } from '../outsiders/outsiders.service';
-import { outsiderSession } from '../outsiders/outsiders.test-helpers';
+import { emailsTo, outsiderSession, threadToEmails } from '../outsiders/outsiders.test-helpers';
 import { threadsApi } from '../threads/threads.test-helpers';
 import {
   composeMail,
@@ -168,6 +168,31 @@ describe.each(databasesUnderTest())('reply by email on %s', (kind) => {
     });
     expect(refused.code).toBe(550);
     expect(await postsOf()).toHaveLength(2);
+  });
+
+  it("answers the outsider's own notification email: its Reply-To posts into the thread", async () => {
+    const thread = await threadToEmails(t, ana, ['Ann Lee <ann@client.example>'], {
+      body: 'Can you confirm?',
+    });
+    const [mail] = await emailsTo(t, 'ann@client.example');
+    const to = mail?.replyTo?.value[0]?.address ?? '';
+    expect(to).toMatch(/^reply\+[A-Za-z0-9_-]{43}@reply\.tidings\.test$/);
+    const quoted = (mail?.text ?? '').split('\n').map((line) => `> ${line}`);
+    const text = [
+      'Confirmed, see you then.',
+      '',
+      `On Sun, 29 Nov 2026 at 10:04, Ana Owner <${mail?.from?.value[0]?.address}> wrote:`,
+      ...quoted,
+    ];
+    const raw = await reply({
+      from: 'Ann Lee <ann@client.example>',
+      to,
+      text: text.join('\n'),
+      inReplyTo: mail?.messageId,
+    });
+    expect((await send(raw, { from: 'ann@client.example', to })).code).toBe(250);
+    const posts = (await threadsApi(t).get(ana, thread.id)).json().posts;
+    expect(posts.at(-1)).toMatchObject({ bodyMarkdown: 'Confirmed, see you then.', via: 'email' });
   });
 
   it('turns an .m4a attachment into a voice note with a transcript', async () => {
