@@ -269,6 +269,12 @@ describe.each(databasesUnderTest())('reply by email on %s', (kind) => {
     expect(await postsOf()).toHaveLength(1);
   });
 
+  it('cuts an HTML-only reply (Outlook) by its markup', async () => {
+    const html = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'outlook.html.txt'), 'utf8');
+    expect((await send(await reply({ html }))).code).toBe(250);
+    expect((await postsOf()).at(-1)?.bodyMarkdown).toBe('Approved from my side.');
+  });
+
   it('posts a message delivered twice (same Message-ID) once', async () => {
     const raw = await reply({ text: 'Only once, please.' });
     expect((await send(raw)).code).toBe(250);
