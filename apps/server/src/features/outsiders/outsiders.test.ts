@@ -160,6 +160,7 @@ describe.each(databasesUnderTest())('outsiders on %s', (kind) => {
     expect(read.json().posts[0].bodyMarkdown).toBe('Can you check the draft?');
     const reply = await api.replied(ann, thread.id, { body: 'Looks good to me' });
     expect(reply.author.name).toBe('ann');
+    expect(reply.via).toBe('link');
     expect(
       (await api.get(ana, thread.id)).json().posts.map((p: { bodyMarkdown: string }) => p.bodyMarkdown),
     ).toContain('Looks good to me');

@@ -51,9 +51,16 @@ export function postsService(
   return {
     async reply(actor: Actor, threadId: string, input: z.output<typeof ReplyRequest>): Promise<Post> {
       const thread = await threadsService.findVisible(actor, threadId);
-      const written = await ctx.db
-        .transaction()
-        .execute((trx) => writePost(trx, thread, actor.user, input, ctx.now()));
+      const written = await ctx.db.transaction().execute((trx) =>
+        // An outsider's session is their private link: their posts say "via link".
+        writePost(
+          trx,
+          thread,
+          actor.user,
+          { ...input, via: actor.user.role === 'external' ? 'link' : 'app' },
+          ctx.now(),
+        ),
+      );
       const notices: Notice[] = [
         { userIds: written.inboxChanged, event: { type: 'post.created', threadId, postId: written.post.id } },
         { userIds: written.inboxChanged, event: { type: 'inbox.changed', threadId } },
