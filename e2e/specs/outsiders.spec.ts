@@ -56,26 +56,31 @@ test('an outsider opens their private link without an account, replies with a vo
   });
   try {
     const anaContext = await outsiderBrowser.newContext({ baseURL: server.url });
-    const { csrfToken } = await api.setUpWorkspace(anaContext.request);
-    const created = await anaContext.request.post('/api/threads', {
-      headers: { 'x-csrf-token': csrfToken },
-      data: {
-        subject: 'Pricing page review',
-        recipients: { emails: ['Olive Client <olive@client.example>'] },
-        body: 'Could you review the new pricing page before Friday?',
-        expectation: { kind: 'reply' },
-      },
-    });
-    expect(created.status(), await created.text()).toBe(201);
-    const thread = await created.json();
+    await api.setUpWorkspace(anaContext.request);
+    // Ana writes to an email address in the composer: it becomes a chip marked as outside.
+    const ana = await anaContext.newPage();
+    await ana.goto('/new');
+    await ana.getByLabel('Subject').fill('Pricing page review');
+    const to = ana.getByRole('combobox', { name: 'To' });
+    await to.fill('Olive Client <olive@client.example>');
+    await to.press('Enter');
+    const chips = ana.getByRole('list', { name: 'Recipients' });
+    await expect(chips).toContainText('Olive Client');
+    await expect(chips).toContainText('outside the workspace');
+    await ana
+      .getByRole('textbox', { name: 'Message' })
+      .fill('Could you review the new pricing page before Friday?');
+    await ana.getByRole('radio', { name: 'Reply when you can' }).check();
+    await ana.screenshot({ path: testInfo.outputPath('compose-to-email.png') });
+    await ana.getByRole('button', { name: 'Send' }).click();
+    await expect(ana).toHaveURL(/\/threads\/[0-9a-f-]{36}/);
+    const thread = { id: ana.url().split('/threads/')[1]?.split(/[?#]/)[0] ?? '' };
 
     // The outsider's email carries their private link.
     const link = await privateLinkFor(server.dataDir, 'olive@client.example');
     expect(emailsTo(server.dataDir, 'olive@client.example')[0]).toContain('Reply-To: reply+');
 
     // Ana adds a voice note; it reaches Olive by email too.
-    const ana = await anaContext.newPage();
-    await ana.goto(`/threads/${thread.id}`);
     await recordVoiceReply(ana);
     await expect(ana.getByRole('button', { name: 'Play voice note' })).toBeVisible({ timeout: 45_000 });
     await expect
