@@ -8,6 +8,8 @@ import {
   setUpWorkspace,
   type TestApp,
 } from '../../../test/harness';
+import { testMedia } from '../playback/playback.test-helpers';
+import { threadsApi } from '../threads/threads.test-helpers';
 import { EXTERNAL_ROUTES, externalMayUse } from './outsiders.policy';
 import { emailsTo, linkTokenIn, outsiderSession, threadToEmails } from './outsiders.test-helpers';
 
@@ -117,6 +119,18 @@ describe.each(databasesUnderTest())('the fence around outsiders on %s', (kind) =
     ]) {
       expect(walked).toContain(route);
     }
+  });
+
+  it('does not open public spaces to outsiders: only what they were addressed to', async () => {
+    const api = threadsApi(t);
+    const open = await api.space(ana, { name: 'Open', visibility: 'public' });
+    const video = await testMedia(t).add(ana);
+    const inSpace = await api.thread(ana, { recipients: { spaceIds: [open.id] }, mediaIds: [video.id] });
+    expect((await api.get(ben, inSpace.id)).statusCode).toBe(200);
+    expect((await api.get(ann, inSpace.id)).statusCode).toBe(404);
+    expect((await api.reply(ann, inSpace.id, { body: 'sneaking in' })).statusCode).toBe(404);
+    const playback = await request(t.app, { method: 'GET', url: `/api/media/${video.id}/playback` }, ann);
+    expect(playback.statusCode).toBe(404);
   });
 
   it('lets the outsider use what they need', async () => {

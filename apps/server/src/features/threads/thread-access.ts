@@ -6,13 +6,16 @@ export interface Viewer {
   role: UserRole;
 }
 
+/** Guests and outsiders (role 'external') never see public spaces by default. */
+const seesOnlyWhatTheyWereAddedTo = (viewer: Viewer) => viewer.role === 'guest' || viewer.role === 'external';
+
 /**
  * The one definition of who may see a thread, as a WHERE condition on any query with `threads`
  * in scope (thread pages, inbox, search, live events all use it):
  * - its author and the people it is addressed to;
  * - members of a space it is addressed to;
- * - for public spaces, every member of the workspace except guests (guests see only what they
- *   were added to).
+ * - for public spaces, every member of the workspace except guests and outsiders (they see only
+ *   what they were added to).
  * Callers answer 404, never 403, for a thread outside this set.
  */
 export function canSeeThread(eb: ExpressionBuilder<Database, 'threads'>, viewer: Viewer) {
@@ -33,7 +36,7 @@ export function canSeeThread(eb: ExpressionBuilder<Database, 'threads'>, viewer:
         .whereRef('thread_spaces.thread_id', '=', 'threads.id')
         .where((s) =>
           s.or([
-            ...(viewer.role === 'guest' ? [] : [s('spaces.visibility', '=', 'public')]),
+            ...(seesOnlyWhatTheyWereAddedTo(viewer) ? [] : [s('spaces.visibility', '=', 'public')]),
             s.exists(
               s
                 .selectFrom('space_members')
@@ -50,7 +53,7 @@ export function canSeeThread(eb: ExpressionBuilder<Database, 'threads'>, viewer:
 /** Spaces a person may see: public ones (not for guests) and those they belong to. */
 export function canSeeSpace(eb: ExpressionBuilder<Database, 'spaces'>, viewer: Viewer) {
   return eb.or([
-    ...(viewer.role === 'guest' ? [] : [eb('spaces.visibility', '=', 'public')]),
+    ...(seesOnlyWhatTheyWereAddedTo(viewer) ? [] : [eb('spaces.visibility', '=', 'public')]),
     eb.exists(
       eb
         .selectFrom('space_members')
