@@ -26,6 +26,7 @@ const EXPECTED_ALLOWED = [
   'POST /api/threads/:id/read',
   'PATCH /api/posts/:id',
   'DELETE /api/posts/:id',
+  'POST /api/posts/:id/answer',
   'GET /api/users/:id/avatar',
   'GET /api/posts/:postId/files/:fileId',
   'POST /api/media',

@@ -19,6 +19,7 @@ const ALLOWED: readonly string[] = [
   'POST /api/threads/:id/read',
   'PATCH /api/posts/:id',
   'DELETE /api/posts/:id',
+  'POST /api/posts/:id/answer',
   'GET /api/users/:id/avatar',
   // Files attached to posts (a PDF that came by email).
   'GET /api/posts/:postId/files/:fileId',

@@ -51,9 +51,11 @@ export function ThreadHeader({ thread, onReply }: { thread: Thread; onReply: () 
           tone="success"
           title="Resolved"
           action={
-            <Button size="sm" busy={action.isPending} onClick={() => action.mutate('reopen')}>
-              Reopen
-            </Button>
+            user.role !== 'external' && (
+              <Button size="sm" busy={action.isPending} onClick={() => action.mutate('reopen')}>
+                Reopen
+              </Button>
+            )
           }
         >
           Marked resolved {formatDayTime(thread.resolvedAt, user.timeZone)}.
