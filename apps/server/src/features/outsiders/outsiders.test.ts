@@ -123,6 +123,10 @@ describe.each(databasesUnderTest())('outsiders on %s', (kind) => {
     expect(links[0]?.token_hash).toBe(hashSecret(token));
     expect(JSON.stringify(links)).not.toContain(token);
     expect(Buffer.from(token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
+    const replyToken = /^reply\+([^@]+)@/.exec(replyTo)?.[1] ?? '';
+    const replyRows = await t.ctx.db.selectFrom('reply_addresses').selectAll().execute();
+    expect(replyRows.map((r) => r.token_hash)).toContain(hashSecret(replyToken));
+    expect(JSON.stringify(replyRows)).not.toContain(replyToken);
   });
 
   it('puts Reply-To and the reply hint on members’ emails too, with the transcript of a bare voice note', async () => {
