@@ -133,6 +133,13 @@ test('an outsider opens their private link without an account, replies with a vo
     await expect(outsiders).toContainText('Olive Client');
     await ana.screenshot({ path: testInfo.outputPath('member-thread.png'), fullPage: true });
 
+    // Signing out leads to a page that says how to come back (there is no sign-in for outsiders).
+    const second = await (await outsiderBrowser.newContext()).newPage();
+    await second.goto(link.replace(/^https?:\/\/[^/]+/, server.url));
+    await second.getByRole('button', { name: 'Sign out' }).click();
+    await expect(second.getByRole('heading', { name: 'You signed out' })).toBeVisible();
+    await expect(second.locator('body')).not.toContainText('Pricing page');
+
     // Revoke, with confirmation.
     await outsiders.getByRole('button', { name: 'Revoke' }).click();
     await ana.getByRole('dialog').getByRole('button', { name: 'Revoke access' }).click();

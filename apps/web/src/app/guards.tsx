@@ -3,7 +3,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { errorMessage } from '../api/errors';
 import { wasSignedOutOnPurpose } from '../api/queryClient';
 import { setupQuery, useSession } from '../api/session';
-import { isOutsiderTab, LINK_GONE_PATH } from '../features/outsiders/api';
+import { isOutsiderTab, LINK_GONE_PATH, SIGNED_OUT_PATH } from '../features/outsiders/api';
 import { signInPath } from '../lib/navigation';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -38,7 +38,9 @@ export function RequireSession() {
   if (session.isError) return <Unreachable error={session.error} retry={() => session.refetch()} />;
   if (!session.data) {
     // An outsider has no sign-in page: their link was revoked or went idle.
-    if (isOutsiderTab()) return <Navigate to={LINK_GONE_PATH} replace />;
+    if (isOutsiderTab()) {
+      return <Navigate to={wasSignedOutOnPurpose() ? SIGNED_OUT_PATH : LINK_GONE_PATH} replace />;
+    }
     const next = wasSignedOutOnPurpose() ? '/' : location.pathname + location.search + location.hash;
     return <Navigate to={signInPath(next)} replace />;
   }

@@ -33,6 +33,7 @@ export const router = createBrowserRouter([
   // An outsider's private link, and the page a dead one (or an ended outsider session) shows.
   { path: 'x/:token', element: <RedeemPage />, errorElement: <RouteError /> },
   { path: 'link-gone', element: <LinkGonePage />, errorElement: <RouteError /> },
+  { path: 'x-signed-out', element: <LinkGonePage signedOut />, errorElement: <RouteError /> },
   {
     element: <SetupGate />,
     errorElement: <RouteError />,

@@ -4,9 +4,8 @@ import { useCurrentSession } from '../../api/session';
 import { Logo } from '../../ui/Logo';
 import { PageLoading } from '../../ui/Spinner';
 import { ThemeToggle } from '../../ui/ThemeToggle';
-import { useSignOut } from '../auth/api';
 import { RecoveryBanner } from '../media/RecoveryBanner';
-import { useOutsiderContext } from './api';
+import { useOutsiderContext, useOutsiderSignOut } from './api';
 import styles from './Outsiders.module.css';
 
 /**
@@ -15,7 +14,7 @@ import styles from './Outsiders.module.css';
  */
 export function OutsiderShell() {
   const { user } = useCurrentSession();
-  const signOut = useSignOut();
+  const signOut = useOutsiderSignOut();
   const context = useOutsiderContext(true);
   const onThread = useMatch('/threads/:id');
   const { pathname } = useLocation();

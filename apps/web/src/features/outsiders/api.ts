@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Ok, OutsiderContext, OutsiderList, PrivateLink, RedeemLinkAnswer } from '@tidings/contracts';
+import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import { startSession } from '../../api/queryClient';
+import { forgetSession, startSession } from '../../api/queryClient';
 
 const enc = encodeURIComponent;
 
@@ -10,6 +11,19 @@ const OUTSIDER_FLAG = 'tidings.outsider';
 export const markOutsiderTab = () => sessionStorage.setItem(OUTSIDER_FLAG, '1');
 export const isOutsiderTab = () => sessionStorage.getItem(OUTSIDER_FLAG) === '1';
 export const LINK_GONE_PATH = '/link-gone';
+export const SIGNED_OUT_PATH = '/x-signed-out';
+
+/** An outsider has no sign-in page to go back to: signing out leads to a page saying how to return. */
+export function useOutsiderSignOut() {
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: () => api.post('/api/auth/sign-out', undefined, Ok),
+    onSettled: () => {
+      forgetSession({ onPurpose: true });
+      navigate(SIGNED_OUT_PATH, { replace: true });
+    },
+  });
+}
 
 export function useRedeemLink() {
   return useMutation({
