@@ -246,6 +246,16 @@ describe.each(databasesUnderTest())('outsiders on %s', (kind) => {
     );
     expect(settings.statusCode, settings.body).toBe(200);
     expect(settings.json().externalLinkIdleDays).toBe(3);
+    const patch = (payload: object, as = ana) =>
+      request(t.app, { method: 'PATCH', url: '/api/workspace/settings', payload }, as);
+    const zero = await patch({ externalLinkIdleDays: 0 });
+    expect(zero.statusCode).toBe(400);
+    expect(zero.json().error.fields.externalLinkIdleDays).toBe('At least 1 day');
+    expect((await patch({ namedReceipts: false })).json()).toMatchObject({
+      namedReceipts: false,
+      externalLinkIdleDays: 3,
+    });
+    expect((await patch({ externalLinkIdleDays: 9 }, ben)).statusCode).toBe(403);
     const thread = await threadToEmails(t, ana, ['ann@client.example']);
     const [mail] = await emailsTo(t, 'ann@client.example');
     if (!mail) throw new Error('no email');
