@@ -123,6 +123,10 @@ test('an outsider opens their private link without an account, replies with a vo
     await recordVoiceReply(olive);
     await expect(olive.getByRole('button', { name: 'Play voice note' })).toHaveCount(2, { timeout: 45_000 });
     await olive.screenshot({ path: testInfo.outputPath('outsider-thread.png'), fullPage: true });
+    await olive.setViewportSize({ width: 390, height: 844 });
+    await olive.evaluate(() => window.scrollTo(0, 0));
+    await olive.screenshot({ path: testInfo.outputPath('outsider-phone.png') });
+    await olive.setViewportSize({ width: 1280, height: 800 });
 
     // The member sees the outsider's voice note, and the outsider listed in the header.
     await ana.reload();
