@@ -127,7 +127,15 @@ export function RecipientsPicker({ label, people, spaces, value, onChange, error
             setActive(0);
           }}
           onFocus={() => setOpen(true)}
-          onBlur={() => setOpen(false)}
+          onBlur={() => {
+            setOpen(false);
+            // A typed address is kept when the field is left, so it is not lost on Send.
+            const typed = allowEmails ? emailRecipient(query) : null;
+            if (typed && !value.some((r) => r.kind === 'email' && r.id === typed.id)) {
+              onChange([...value, typed]);
+              setQuery('');
+            }
+          }}
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown') {
               setOpen(true);
