@@ -9,6 +9,7 @@ import {
   type TestApp,
 } from '../../../test/harness';
 import { testMedia } from '../playback/playback.test-helpers';
+import { shareApi } from '../share-links/share-links.test-helpers';
 import { threadsApi } from '../threads/threads.test-helpers';
 import { EXTERNAL_ROUTES, externalMayUse } from './outsiders.policy';
 import { emailsTo, linkTokenIn, outsiderSession, threadToEmails } from './outsiders.test-helpers';
@@ -51,6 +52,11 @@ const EXPECTED_ALLOWED = [
   'POST /api/media/:id/views',
   'GET /api/media/:id/views',
   'GET /api/events',
+  'GET /api/s/:token',
+  'POST /api/s/:token/unlock',
+  'POST /api/s/:token/comments',
+  'POST /api/s/:token/views',
+  'GET /api/s/:token/media/:mediaId/captions.vtt',
 ];
 
 /** Routes anyone may call without a session (setup, sign-in, invite pages, public links). */
@@ -132,6 +138,12 @@ describe.each(databasesUnderTest())('the fence around outsiders on %s', (kind) =
     expect((await api.reply(ann, inSpace.id, { body: 'sneaking in' })).statusCode).toBe(404);
     const playback = await request(t.app, { method: 'GET', url: `/api/media/${video.id}/playback` }, ann);
     expect(playback.statusCode).toBe(404);
+  });
+
+  it("opens a share link in an outsider's browser like in anyone's", async () => {
+    const link = await shareApi(t).created(ana, { kind: 'thread', id: threadId });
+    const opened = await request(t.app, { method: 'GET', url: `/api/s/${link.token}` }, ann);
+    expect(opened.statusCode, opened.body).toBe(200);
   });
 
   it('lets the outsider use what they need', async () => {

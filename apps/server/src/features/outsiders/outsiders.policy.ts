@@ -48,6 +48,12 @@ const ALLOWED: readonly string[] = [
   'GET /api/media/:id/views',
   // Live updates.
   'GET /api/events',
+  // Share links are open to anyone holding one, so an outsider's session must not hide them.
+  'GET /api/s/:token',
+  'POST /api/s/:token/unlock',
+  'POST /api/s/:token/comments',
+  'POST /api/s/:token/views',
+  'GET /api/s/:token/media/:mediaId/captions.vtt',
 ];
 const allowed = new Set(ALLOWED);
 
