@@ -1,7 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
-import fs from 'node:fs';
+import { spawn } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
 
@@ -85,29 +83,6 @@ export function swaks(port: number, args: string[]): Promise<{ status: number | 
     });
     child.on('close', (status) => resolve({ status, output }));
   });
-}
-
-/** Speech in an .m4a (AAC), the way a phone's voice memo arrives: espeak-ng, then ffmpeg. */
-export function spokenM4a(dir: string, words: string): Buffer {
-  const wav = path.join(dir, 'speech.wav');
-  const m4a = path.join(dir, 'memo.m4a');
-  execFileSync('espeak-ng', ['-v', 'en-us', '-s', '160', '-w', wav, words]);
-  execFileSync('ffmpeg', [
-    ...[
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'anullsrc=r=22050:cl=mono',
-      '-i',
-      wav,
-    ],
-    ...['-filter_complex', '[0]atrim=0:1[s];[s][1]concat=n=2:v=0:a=1', '-c:a', 'aac', '-b:a', '64k', m4a],
-  ]);
-  return fs.readFileSync(m4a);
 }
 
 /** A small but real PDF. */

@@ -12,20 +12,13 @@ import {
   type TestApp,
 } from '../../../test/harness';
 import type { SmtpListener } from '../../adapters/mail-in/smtp-listener';
-import { allJobs } from '../../jobs/registry';
-import { createJobRunner } from '../../jobs/runner';
 import { newId, newSecret } from '../../lib/ids';
+import { drainJobs } from '../media/media.test-helpers';
+import { spokenAudio } from '../media/processing/fixtures.test-helper';
 import { mintPrivateLink } from '../outsiders/outsiders.service';
 import { emailsTo, outsiderSession, threadToEmails } from '../outsiders/outsiders.test-helpers';
 import { threadsApi } from '../threads/threads.test-helpers';
-import {
-  composeMail,
-  GMAIL_REPLY,
-  PDF,
-  smtpConversation,
-  spokenM4a,
-  swaks,
-} from './inbound-mail.test-helpers';
+import { composeMail, GMAIL_REPLY, PDF, smtpConversation, swaks } from './inbound-mail.test-helpers';
 import { mintReplyAddress } from './reply-addresses';
 import { startInboundMail } from './start-inbound-mail';
 
@@ -34,7 +27,7 @@ let dir: string;
 let memo: Buffer;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-inbound-'));
-  memo = spokenM4a(dir, 'president obama spoke about the economy');
+  memo = spokenAudio(dir, 'president obama spoke about the economy', 'm4a');
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -206,7 +199,7 @@ describe.each(databasesUnderTest())('reply by email on %s', (kind) => {
     expect(posted?.media).toHaveLength(1);
     const mediaId = posted?.media[0]?.id ?? '';
     // finalize (playable rendition, waveform), then the transcript.
-    expect(await createJobRunner(t.ctx, allJobs).drain()).toBe(2);
+    expect(await drainJobs(t.ctx)).toBe(2);
     const media = await request(t.app, { method: 'GET', url: `/api/media/${mediaId}` }, ana);
     expect(media.json()).toMatchObject({ kind: 'audio', status: 'ready', source: 'upload' });
     const transcript = await request(t.app, { method: 'GET', url: `/api/media/${mediaId}/transcript` }, ana);

@@ -1,9 +1,10 @@
 import type { Attachment } from 'mailparser';
 import type { AppContext } from '../../context';
 import type { MediaRow, UserRow } from '../../db/schema';
-import { newId, newSecret } from '../../lib/ids';
+import { newId } from '../../lib/ids';
 import { enqueueFinalize } from '../media/finalize-queue';
 import { mediaRepository } from '../media/media.repository';
+import { receivedMediaRow } from '../media/media-row';
 import { publishAll } from '../threads/live';
 import { writePost } from '../threads/post-writer';
 import { threadsRepository } from '../threads/threads.repository';
@@ -47,41 +48,19 @@ function mediaRowFor(
   file: Attachment,
   now: number,
 ): MediaRow {
-  const size = file.content.length;
-  return {
-    id,
-    owner_id: owner,
-    post_id: null,
-    post_index: null,
-    kind,
-    source: 'upload',
-    status: 'processing',
-    progress: 0,
-    error: null,
-    title: cleanFileName(file.filename, kind === 'audio' ? 'Voice note' : 'Video').replace(
-      /\.[^.]{1,5}$/,
-      '',
-    ),
-    mime_type: simpleType(file.contentType),
-    upload_key: `media/${id}/original`,
-    upload_offset: size,
-    upload_length: size,
-    size_bytes: size,
-    duration_ms: null,
-    width: null,
-    height: null,
-    playable_key: null,
-    playable_mime_type: null,
-    poster_key: null,
-    preview_key: null,
-    waveform: null,
-    share_token: newSecret(),
-    recording_stopped_at: now,
-    upload_finished_at: now,
-    created_at: now,
-    updated_at: now,
-    ready_at: null,
-  };
+  const fallback = kind === 'audio' ? 'Voice note' : 'Video';
+  return receivedMediaRow(
+    {
+      id,
+      ownerId: owner,
+      kind,
+      source: 'upload',
+      title: cleanFileName(file.filename, fallback).replace(/\.[^.]{1,5}$/, ''),
+      mimeType: simpleType(file.contentType),
+      now,
+    },
+    file.content.length,
+  );
 }
 
 /**

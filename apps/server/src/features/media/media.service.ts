@@ -10,13 +10,14 @@ import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import type { MediaRow } from '../../db/schema';
 import { AppError, notFound } from '../../lib/errors';
-import { newId, newSecret } from '../../lib/ids';
+import { newId } from '../../lib/ids';
 import type { Actor } from '../accounts/actor';
 import { transcriptsRepository } from '../transcripts/transcripts.repository';
 import { removeStagedUpload } from '../uploads/staging';
 import { enqueueFinalize } from './finalize-queue';
 import { assertCanManageWorkspaceSettings, isMediaType } from './media.policy';
 import { type MediaWithOwner, mediaRepository } from './media.repository';
+import { uploadingMediaRow } from './media-row';
 import { presentMedia, type SignMediaUrls, unsignedUrls } from './present';
 
 export const UPLOAD_ENDPOINT = '/api/uploads';
@@ -80,37 +81,20 @@ export function mediaService(ctx: AppContext, sign: SignMediaUrls = unsignedUrls
       if (input.sizeBytes !== undefined && input.sizeBytes > maxUploadBytes) throw tooLarge(maxUploadBytes);
       const id = newId();
       const now = ctx.now();
-      await media.insert({
-        id,
-        owner_id: actor.user.id,
-        post_id: null,
-        post_index: null,
-        kind: input.kind,
-        source: input.source,
-        status: 'uploading',
-        progress: null,
-        error: null,
-        title: input.title,
-        mime_type: input.mimeType,
-        upload_key: `media/${id}/original`,
-        upload_offset: 0,
-        upload_length: input.sizeBytes ?? null,
-        size_bytes: null,
-        duration_ms: null,
-        width: null,
-        height: null,
-        playable_key: null,
-        playable_mime_type: null,
-        poster_key: null,
-        preview_key: null,
-        waveform: null,
-        share_token: newSecret(),
-        recording_stopped_at: null,
-        upload_finished_at: null,
-        created_at: now,
-        updated_at: now,
-        ready_at: null,
-      });
+      await media.insert(
+        uploadingMediaRow(
+          {
+            id,
+            ownerId: actor.user.id,
+            kind: input.kind,
+            source: input.source,
+            title: input.title,
+            mimeType: input.mimeType,
+            now,
+          },
+          input.sizeBytes ?? null,
+        ),
+      );
       const row = await findOwn(actor, id);
       return { media: await present(actor.user.id, row), uploadEndpoint: UPLOAD_ENDPOINT };
     },

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,11 +12,8 @@ import {
   type TestApp,
 } from '../../../test/harness';
 import type { SpeechToText } from '../../adapters/speech/speech-to-text';
-import { allJobs } from '../../jobs/registry';
-import { createJobRunner } from '../../jobs/runner';
-import { newId } from '../../lib/ids';
-import { enqueueFinalize } from '../media/finalize-queue';
-import { mediaRepository } from '../media/media.repository';
+import { drainJobs, storeUploaded } from '../media/media.test-helpers';
+import { spokenAudio } from '../media/processing/fixtures.test-helper';
 import { threadsApi } from '../threads/threads.test-helpers';
 import { OFF_MESSAGE } from './transcribe.job';
 
@@ -25,34 +21,8 @@ let dir: string;
 let voiceNote: Buffer;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-transcripts-'));
-  // A voice note as a browser sends it (Opus in Ogg): espeak-ng speech, a second of silence first.
-  const raw = path.join(dir, 'speech.wav');
-  execFileSync('espeak-ng', [
-    '-v',
-    'en-us',
-    '-s',
-    '160',
-    '-w',
-    raw,
-    'president obama spoke about the economy',
-  ]);
-  const note = path.join(dir, 'note.ogg');
-  execFileSync('ffmpeg', [
-    ...[
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'anullsrc=r=22050:cl=mono',
-      '-i',
-      raw,
-    ],
-    ...['-filter_complex', '[0]atrim=0:1[s];[s][1]concat=n=2:v=0:a=1', '-c:a', 'libopus', note],
-  ]);
-  voiceNote = fs.readFileSync(note);
+  // A voice note as a browser sends it (Opus in Ogg), a second of silence first.
+  voiceNote = spokenAudio(dir, 'president obama spoke about the economy', 'ogg');
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -71,7 +41,7 @@ describe.each(databasesUnderTest())('transcripts on %s', (kind) => {
 
   const call = (method: 'GET' | 'POST' | 'PATCH', url: string, as?: Session, payload?: object) =>
     request(t.app, { method, url, ...(payload && { payload }) }, as);
-  const drain = () => createJobRunner(t.ctx, allJobs).drain();
+  const drain = () => drainJobs(t.ctx);
   const transcriptOf = async (id: string, as = ana) => {
     const response = await call('GET', `/api/media/${id}/transcript`, as);
     expect(response.statusCode, response.body).toBe(200);
@@ -79,44 +49,8 @@ describe.each(databasesUnderTest())('transcripts on %s', (kind) => {
   };
 
   /** A voice note whose upload just finished, its finalize job queued (as uploads do). */
-  async function uploaded(data: Buffer, mimeType = 'audio/ogg'): Promise<string> {
-    const id = newId();
-    const now = t.ctx.now();
-    await mediaRepository(t.ctx.db).insert({
-      id,
-      owner_id: ana.user.id,
-      post_id: null,
-      post_index: null,
-      kind: 'audio',
-      source: 'recording',
-      status: 'processing',
-      progress: 0,
-      error: null,
-      title: '',
-      mime_type: mimeType,
-      upload_key: `media/${id}/original`,
-      upload_offset: data.length,
-      upload_length: data.length,
-      size_bytes: data.length,
-      duration_ms: null,
-      width: null,
-      height: null,
-      playable_key: null,
-      playable_mime_type: null,
-      poster_key: null,
-      preview_key: null,
-      waveform: null,
-      share_token: newId(),
-      recording_stopped_at: now,
-      upload_finished_at: now,
-      created_at: now,
-      updated_at: now,
-      ready_at: null,
-    });
-    await t.ctx.blobs.put(`media/${id}/original`, data, mimeType);
-    await enqueueFinalize(t.ctx, id);
-    return id;
-  }
+  const uploaded = (data: Buffer, mimeType = 'audio/ogg') =>
+    storeUploaded(t.ctx, ana.user.id, data, { kind: 'audio', mimeType });
 
   it('transcribes a voice note with pocketsphinx; search, captions and corrections follow', async () => {
     const id = await uploaded(voiceNote);

@@ -75,6 +75,22 @@ export function audioFile(dir: string, ext: 'm4a' | 'mp3' | 'ogg' | 'wav'): stri
   return file;
 }
 
+/**
+ * Speech as a phone or browser sends it: espeak-ng says `words` after a second of silence, in
+ * Opus/Ogg (a browser voice note) or AAC/M4A (a phone's voice memo).
+ */
+export function spokenAudio(dir: string, words: string, format: 'ogg' | 'm4a'): Buffer {
+  const wav = path.join(dir, `speech-${format}.wav`);
+  const file = path.join(dir, `spoken.${format}`);
+  execFileSync('espeak-ng', ['-v', 'en-us', '-s', '160', '-w', wav, words]);
+  const codec = format === 'ogg' ? ['-c:a', 'libopus'] : ['-c:a', 'aac', '-b:a', '64k'];
+  ffmpegSync([
+    ...['-f', 'lavfi', '-i', 'anullsrc=r=22050:cl=mono', '-i', wav],
+    ...['-filter_complex', '[0]atrim=0:1[s];[s][1]concat=n=2:v=0:a=1', ...codec, file],
+  ]);
+  return fs.readFileSync(file);
+}
+
 /** Writes `data` as `name` in `dir` and returns the path. */
 export function writeFile(dir: string, name: string, data: string | Buffer): string {
   const file = path.join(dir, name);

@@ -5,11 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { databasesUnderTest } from '../../../../test/databases';
 import { createTestApp, type Session, setUpWorkspace, type TestApp } from '../../../../test/harness';
 import { claimNext, LEASE_MS } from '../../../jobs/queue';
-import { allJobs } from '../../../jobs/registry';
-import { createJobRunner } from '../../../jobs/runner';
-import { newId } from '../../../lib/ids';
-import { enqueueFinalize } from '../finalize-queue';
 import { mediaRepository } from '../media.repository';
+import { drainJobs, storeUploaded } from '../media.test-helpers';
 import { hevcMp4, recordingWebm, writeFile } from './fixtures.test-helper';
 import { extendLease, mediaFinalizeJob } from './media-finalize.job';
 
@@ -43,51 +40,15 @@ describe.each(databasesUnderTest())('media.finalize job on %s', (kind) => {
   const media = () => mediaRepository(t.ctx.db);
 
   /** A media whose upload just finished with `data`, and its finalize job queued. */
-  async function uploaded(data: Buffer, mimeType = 'video/webm'): Promise<string> {
-    const id = newId();
-    const now = t.ctx.now();
-    await media().insert({
-      id,
-      owner_id: ana.user.id,
-      post_id: null,
-      post_index: null,
-      kind: 'video',
-      source: 'recording',
-      status: 'processing',
-      progress: 0,
-      error: null,
-      title: '',
-      mime_type: mimeType,
-      upload_key: `media/${id}/original`,
-      upload_offset: data.length,
-      upload_length: data.length,
-      size_bytes: data.length,
-      duration_ms: null,
-      width: null,
-      height: null,
-      playable_key: null,
-      playable_mime_type: null,
-      poster_key: null,
-      preview_key: null,
-      waveform: null,
-      share_token: newId(),
-      recording_stopped_at: now,
-      upload_finished_at: now,
-      created_at: now,
-      updated_at: now,
-      ready_at: null,
-    });
-    await t.ctx.blobs.put(`media/${id}/original`, data, mimeType);
-    await enqueueFinalize(t.ctx, id);
-    return id;
-  }
+  const uploaded = (data: Buffer, mimeType = 'video/webm') =>
+    storeUploaded(t.ctx, ana.user.id, data, { kind: 'video', mimeType });
 
   const row = async (id: string) => {
     const found = await media().find(id);
     if (!found) throw new Error(`media ${id} is gone`);
     return found;
   };
-  const drain = () => createJobRunner(t.ctx, allJobs).drain();
+  const drain = () => drainJobs(t.ctx);
   const eventsFor = async (id: string) =>
     (
       await t.ctx.db
