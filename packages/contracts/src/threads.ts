@@ -220,3 +220,22 @@ export const ThreadSummaryList = z.object({
   threads: z.array(ThreadSummary),
   nextBefore: EpochMs.nullable(),
 });
+
+/** Adding people, spaces or email addresses to a thread under way (same rules as creating one). */
+export const AddRecipientsRequest = Recipients.refine(
+  (v) => v.userIds.length + v.spaceIds.length + v.emails.length > 0,
+  { path: ['recipients'], message: 'Name at least one person, space or email address to add' },
+);
+export type AddRecipientsRequest = z.input<typeof AddRecipientsRequest>;
+export const AddRecipientsAnswer = z.object({
+  thread: Thread,
+  added: z.object({
+    people: z.array(Person).describe('Members and guests now addressed'),
+    spaces: z.array(SpaceRef),
+    outsiders: z
+      .array(z.object({ person: Person, email: z.string() }))
+      .describe('People outside the workspace: emailed the thread so far with their private link'),
+  }),
+  alreadyIn: z.array(Person).describe('Named but already addressed (or the thread’s author): unchanged'),
+});
+export type AddRecipientsAnswer = z.infer<typeof AddRecipientsAnswer>;

@@ -22,6 +22,19 @@ export interface OutsiderEmailInput {
   replyTo: string;
   idleDays: number;
   host: string;
+  /** Set when they were added to a thread already under way: who added them, and how it began. */
+  added?: AddedToThread | undefined;
+}
+
+/** The thread so far, for someone added after it began: its opening post, then the latest. */
+export interface AddedToThread {
+  byName: string;
+  /** The opening post, when it is not the latest one. */
+  opening: { senderName: string; text: string } | null;
+  /** How many posts lie between the opening and the latest (read them through the link). */
+  between: number;
+  /** Distinguishes this email from the one for the same post (Message-ID), e.g. when added. */
+  key: string;
 }
 
 const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
@@ -40,8 +53,19 @@ export function renderOutsiderEmail(input: OutsiderEmailInput): RenderedEmail {
       : input.recording?.kind === 'audio'
         ? 'a voice note'
         : 'a message';
-  const intro = `${input.senderName} sent you ${what}. ${expectationLabel(input.expectation, input.dueAt, input.recipient.timeZone)}.`;
-  const text = input.text.length > MAX_TEXT_CHARS ? `${input.text.slice(0, MAX_TEXT_CHARS)}…` : input.text;
+  const ask = expectationLabel(input.expectation, input.dueAt, input.recipient.timeZone);
+  const added = input.added;
+  const intro = added
+    ? `${added.byName} added you to this conversation. The latest, from ${input.senderName}: ${what}. ${ask}.`
+    : `${input.senderName} sent you ${what}. ${ask}.`;
+  const clip = (s: string) => (s.length > MAX_TEXT_CHARS ? `${s.slice(0, MAX_TEXT_CHARS)}…` : s);
+  const text = clip(input.text);
+  const n = added?.between ?? 0;
+  const between =
+    n > 0 ? `${n} more ${n === 1 ? 'message' : 'messages'} in between; open the thread to read them.` : '';
+  const opening = added?.opening
+    ? { heading: `It began with ${added.opening.senderName}:`, text: clip(added.opening.text) }
+    : null;
   const atPost = `${input.linkUrl}#post-${input.postId}`;
   const link = escapeHtml(safeUrl(atPost) ?? '#');
   const poster = safeUrl(input.recording?.posterUrl);
@@ -58,6 +82,11 @@ export function renderOutsiderEmail(input: OutsiderEmailInput): RenderedEmail {
   const textLabel = input.recording
     ? '<p style="margin:0 0 4px 0;font-size:13px;color:#59636e;">Transcript</p>'
     : '';
+  const openingHtml = opening
+    ? `<p style="margin:0 0 4px 0;font-size:13px;color:#59636e;">${escapeHtml(opening.heading)}</p>
+<blockquote style="margin:0 0 16px 0;padding:0 0 0 12px;border-left:3px solid #d0d7de;font-size:15px;line-height:22px;white-space:pre-line;color:#1f2328;">${escapeHtml(opening.text)}</blockquote>
+${between ? `<p style="margin:0 0 16px 0;font-size:13px;color:#59636e;">${escapeHtml(between)}</p>\n` : ''}`
+    : '';
   const html = `<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
@@ -68,7 +97,7 @@ export function renderOutsiderEmail(input: OutsiderEmailInput): RenderedEmail {
 <tr><td style="padding:28px 32px 8px 32px;font-family:${FONT};color:#1f2328;">
 <h1 style="margin:0 0 12px 0;font-size:20px;line-height:26px;">${escapeHtml(subject)}</h1>
 ${paragraphHtml(intro)}
-${posterHtml}${textLabel}<p style="margin:0 0 16px 0;font-size:15px;line-height:22px;white-space:pre-line;">${escapeHtml(text)}</p>
+${openingHtml}${posterHtml}${textLabel}<p style="margin:0 0 16px 0;font-size:15px;line-height:22px;white-space:pre-line;">${escapeHtml(text)}</p>
 <p style="margin:0 0 24px 0;"><a href="${link}" style="display:inline-block;padding:10px 16px;border-radius:6px;background-color:#0b57d0;color:#ffffff;font-size:15px;font-weight:600;text-decoration:none;">${label}</a></p>
 </td></tr>
 <tr><td style="padding:16px 32px 28px 32px;font-family:${FONT};font-size:13px;line-height:20px;color:#59636e;border-top:1px solid #e6e8eb;">
@@ -84,6 +113,8 @@ ${posterHtml}${textLabel}<p style="margin:0 0 16px 0;font-size:15px;line-height:
   const plain = [
     intro,
     '',
+    ...(opening ? [opening.heading, ...opening.text.split('\n').map((l) => `> ${l}`), ''] : []),
+    ...(between ? [between, ''] : []),
     ...(input.recording ? ['Transcript:'] : []),
     text,
     '',
@@ -100,7 +131,7 @@ ${posterHtml}${textLabel}<p style="margin:0 0 16px 0;font-size:15px;line-height:
     html,
     text: plain,
     headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'OOF, AutoReply' },
-    messageId: `<outsider-${input.postId}-${shortHash(input.recipient.email)}@${input.host}>`,
+    messageId: `<outsider-${added ? `added-${added.key}` : input.postId}-${shortHash(input.recipient.email)}@${input.host}>`,
     inReplyTo: root,
     references: [root],
     replyTo: input.replyTo,

@@ -1,4 +1,6 @@
 import {
+  AddRecipientsAnswer,
+  AddRecipientsRequest,
   AnswerRequest,
   CreateThreadRequest,
   EditPostRequest,
@@ -59,6 +61,20 @@ export function threadsRoutes(app: App, { threads, posts }: Services): void {
     },
     async (request, reply) =>
       reply.status(201).send(await posts.reply(requireActor(request), request.params.id, request.body)),
+  );
+
+  app.post(
+    '/threads/:id/recipients',
+    {
+      schema: {
+        tags,
+        summary: 'Add people, spaces or email addresses to a thread (outsiders get the thread so far)',
+        params: IdParams,
+        body: AddRecipientsRequest,
+        response: { 200: AddRecipientsAnswer, ...errorResponses },
+      },
+    },
+    async (request) => threads.addRecipients(requireActor(request), request.params.id, request.body),
   );
 
   app.post(

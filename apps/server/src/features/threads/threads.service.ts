@@ -1,15 +1,21 @@
-import type { CreateThreadRequest, Thread, ThreadSummary } from '@tidings/contracts';
+import type {
+  AddRecipientsAnswer,
+  AddRecipientsRequest,
+  CreateThreadRequest,
+  Thread,
+  ThreadSummary,
+} from '@tidings/contracts';
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import type { ThreadRow } from '../../db/schema';
-import { forbidden, invalid, notFound } from '../../lib/errors';
+import { forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { type Actor, isAdmin } from '../accounts/actor';
 import { addressEmails } from '../outsiders/address-emails';
 import { spacesRepository } from '../spaces/spaces.repository';
+import { addRecipients, findRecipients } from './add-recipients';
 import { inboxItemsRepository } from './inbox-items.repository';
 import { type Notice, publishAll } from './live';
-import { findPeople } from './people';
 import { writePost } from './post-writer';
 import { postsRepository } from './posts.repository';
 import { type AttachedMedia, noAttachedMedia, presentSummary, presentThread } from './present';
@@ -51,30 +57,14 @@ export function threadsService(ctx: AppContext, attached: AttachedMedia = noAtta
     return presentThread(ctx.db, actor.user, await findVisible(actor, id), attached);
   }
 
-  return {
+  const service = {
     findVisible,
     watchers,
 
     async createThread(actor: Actor, input: z.output<typeof CreateThreadRequest>): Promise<Thread> {
       const userIds = [...new Set(input.recipients.userIds)].filter((id) => id !== actor.user.id);
       const spaceIds = [...new Set(input.recipients.spaceIds)];
-      const people = await findPeople(ctx.db, userIds);
-      const spaces = await spacesRepository(ctx.db).visibleAmong(actor.user, spaceIds);
-      const unknown = [
-        ...userIds.filter((id) => !people.has(id)),
-        ...spaceIds.filter((id) => !spaces.some((s) => s.id === id)),
-      ];
-      if (unknown.length > 0) {
-        throw invalid('Some recipients were not found.', {
-          recipients: `Not found, or not visible to you: ${unknown.join(', ')}`,
-        });
-      }
-      const archived = spaces.filter((s) => s.archived_at !== null);
-      if (archived.length > 0) {
-        throw invalid('An archived space takes no new threads.', {
-          recipients: `${archived.map((s) => s.name).join(', ')} is archived; unarchive it first`,
-        });
-      }
+      await findRecipients(ctx.db, actor, userIds, spaceIds);
       const now = ctx.now();
       const thread: ThreadRow = {
         id: newId(),
@@ -112,6 +102,15 @@ export function threadsService(ctx: AppContext, attached: AttachedMedia = noAtta
       ];
       await publishAll(ctx, notices);
       return presentThread(ctx.db, actor.user, thread, attached);
+    },
+
+    /** People, spaces and email addresses added to a thread under way (see add-recipients.ts). */
+    addRecipients(
+      actor: Actor,
+      id: string,
+      input: z.output<typeof AddRecipientsRequest>,
+    ): Promise<AddRecipientsAnswer> {
+      return addRecipients(ctx, service, attached, actor, id, input);
     },
 
     async getThread(actor: Actor, id: string): Promise<Thread> {
@@ -162,5 +161,6 @@ export function threadsService(ctx: AppContext, attached: AttachedMedia = noAtta
       };
     },
   };
+  return service;
 }
 export type ThreadsService = ReturnType<typeof threadsService>;
