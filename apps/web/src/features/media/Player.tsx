@@ -1,11 +1,10 @@
 import type { Media } from '@tidings/contracts';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { isTyping } from '../../app/shortcuts';
-import { useMomentsHub } from '../moments/MomentsScope';
+import { useEffect, useRef, useState } from 'react';
 import { TimelineMarks } from '../moments/TimelineMarks';
 import { formatClock, savePosition } from './api';
 import styles from './Media.module.css';
 import { StatusOverlay } from './StatusOverlay';
+import { type Captions, CaptionsTrack, useMediaControls } from './useMediaControls';
 
 const SPEEDS = [1, 1.25, 1.5, 1.75, 2, 2.5];
 const SAVE_EVERY_MS = 5000;
@@ -22,20 +21,6 @@ interface PlayerProps {
   captions?: Captions | null;
 }
 
-export interface Captions {
-  src: string;
-  on: boolean;
-  onToggle: (on: boolean) => void;
-}
-
-/** The captions track follows the CC toggle ("hidden" still tracks cues, for the transcript). */
-export function useCaptionsMode(el: HTMLMediaElement | null, captions: Captions | null | undefined) {
-  useEffect(() => {
-    const track = el?.textTracks[0];
-    if (track && captions) track.mode = captions.on ? 'showing' : 'hidden';
-  }, [el, captions]);
-}
-
 /**
  * The video/audio player: native element, own controls (play, seek, speed with pitch kept,
  * volume, fullscreen), keyboard (space, ←/→ 5 s, < > speed), and the position remembered.
@@ -43,25 +28,10 @@ export function useCaptionsMode(el: HTMLMediaElement | null, captions: Captions 
  * and `c` starts a comment at the current time.
  */
 export function Player({ media, startAtMs, remember = true, onElement, captions }: PlayerProps) {
-  const ref = useRef<HTMLVideoElement>(null);
-  const [element, setElement] = useState<HTMLVideoElement | null>(null);
-  useCaptionsMode(element, captions);
-  // A stable callback ref: an inline one would detach and re-attach on every render.
-  const attach = useCallback((el: HTMLVideoElement | null) => {
-    ref.current = el;
-    setElement(el);
-  }, []);
-  useEffect(() => onElement?.(element), [element, onElement]);
-  const hub = useMomentsHub();
-  const registerWithHub = hub?.setElement;
-  useEffect(() => {
-    registerWithHub?.(element);
-    return () => registerWithHub?.(null);
-  }, [element, registerWithHub]);
-  const box = useRef<HTMLElement>(null);
-  const [playing, setPlaying] = useState(false);
-  const [time, setTime] = useState(0);
   const [duration, setDuration] = useState((media.durationMs ?? 0) / 1000);
+  const { ref, element, attach, hub, playing, setPlaying, time, setTime, toggle, seekTo, startCommentOnKey } =
+    useMediaControls<HTMLVideoElement>({ onElement, captions, durationS: duration });
+  const box = useRef<HTMLElement>(null);
   const [speed, setSpeed] = useState(1);
   const [volume, setVolume] = useState(1);
   const lastSaved = useRef(0);
@@ -77,36 +47,20 @@ export function Player({ media, startAtMs, remember = true, onElement, captions 
   };
 
   useEffect(() => {
-    const video = ref.current;
-    if (video) video.playbackRate = speed;
-  }, [speed]);
+    if (element) element.playbackRate = speed;
+  }, [element, speed]);
 
   if (!ready) return <StatusOverlay media={media} />;
 
-  const toggle = () => {
-    const video = ref.current;
-    if (!video) return;
-    if (video.paused) void video.play();
-    else video.pause();
-  };
-  const seekTo = (seconds: number) => {
-    const video = ref.current;
-    if (!video) return;
-    video.currentTime = Math.max(0, Math.min(seconds, video.duration || duration));
-  };
   const changeSpeed = (step: number) => {
     const i = SPEEDS.indexOf(speed) + step;
     setSpeed(SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, i))] ?? 1);
   };
 
   function onKey(event: React.KeyboardEvent) {
+    // `c` works from any control of the player, the seek bar included.
+    if (startCommentOnKey(event)) return;
     const target = event.target as HTMLElement;
-    // `c` works from any control of the player, the seek bar included, but never while typing.
-    if (event.key === 'c' && hub && ref.current && !isTyping(target) && !hasModifier(event)) {
-      event.preventDefault();
-      hub.startComment(ref.current.currentTime * 1000);
-      return;
-    }
     if (target.closest('input, select')) return;
     // A focused button already clicks on space/enter; toggling here too would undo it.
     if ((event.key === ' ' || event.key === 'Enter') && target.closest('button')) return;
@@ -158,16 +112,7 @@ export function Player({ media, startAtMs, remember = true, onElement, captions 
         }}
         onEnded={() => setPlaying(false)}
       >
-        {captions && (
-          <track
-            key={captions.src}
-            kind="captions"
-            src={captions.src}
-            srcLang="en"
-            label="Transcript"
-            default
-          />
-        )}
+        <CaptionsTrack captions={captions} />
       </video>
       <div className={styles.controls}>
         <button
@@ -247,5 +192,3 @@ export function Player({ media, startAtMs, remember = true, onElement, captions 
     </section>
   );
 }
-
-const hasModifier = (e: React.KeyboardEvent) => e.ctrlKey || e.metaKey || e.altKey;

@@ -1,24 +1,14 @@
 import type { Media } from '@tidings/contracts';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { isTyping } from '../../app/shortcuts';
-import { useMomentsHub } from '../moments/MomentsScope';
 import { TimelineMarks } from '../moments/TimelineMarks';
 import { formatClock, savePosition } from './api';
 import styles from './Media.module.css';
-import { type Captions, useCaptionsMode } from './Player';
 import { StatusOverlay } from './StatusOverlay';
+import { type Captions, CaptionsTrack, useMediaControls } from './useMediaControls';
+import { resamplePeaks, Waveform } from './Waveform';
 
 const BARS = 48;
-
-/** Peaks resampled to a fixed number of bars. */
-function bars(peaks: number[] | null): number[] {
-  if (!peaks || peaks.length === 0) return Array.from({ length: BARS }, () => 0.15);
-  return Array.from({ length: BARS }, (_, i) => {
-    const from = Math.floor((i * peaks.length) / BARS);
-    const to = Math.max(from + 1, Math.floor(((i + 1) * peaks.length) / BARS));
-    return Math.max(0.06, ...peaks.slice(from, to));
-  });
-}
+/** Before the waveform is known (or when there is none): a low flat line. */
+const FLAT = Array.from({ length: BARS }, () => 0.15);
 
 /** A voice note inline in the thread: play button, waveform (click to seek) and duration. */
 export function VoiceNote({
@@ -33,53 +23,17 @@ export function VoiceNote({
   onElement?: (el: HTMLMediaElement | null) => void;
   captions?: Captions | null;
 }) {
-  const ref = useRef<HTMLAudioElement>(null);
-  const [element, setElement] = useState<HTMLAudioElement | null>(null);
-  useCaptionsMode(element, captions);
-  // A stable callback ref: an inline one would detach and re-attach on every render.
-  const attach = useCallback((el: HTMLAudioElement | null) => {
-    ref.current = el;
-    setElement(el);
-  }, []);
-  useEffect(() => onElement?.(element), [element, onElement]);
-  const hub = useMomentsHub();
-  const registerWithHub = hub?.setElement;
-  useEffect(() => {
-    registerWithHub?.(element);
-    return () => registerWithHub?.(null);
-  }, [element, registerWithHub]);
-  const [playing, setPlaying] = useState(false);
-  const [time, setTime] = useState(0);
   const durationS = (media.durationMs ?? 0) / 1000;
+  const { attach, hub, playing, setPlaying, time, setTime, toggle, seekTo, startCommentOnKey } =
+    useMediaControls<HTMLAudioElement>({ onElement, captions, durationS });
   if (media.status !== 'ready' || !media.playbackUrl) return <StatusOverlay media={media} />;
 
-  const peaks = bars(media.waveform);
+  const waveform = resamplePeaks(media.waveform, BARS);
   const played = durationS > 0 ? time / durationS : 0;
-  const toggle = () => {
-    const audio = ref.current;
-    if (!audio) return;
-    if (audio.paused) void audio.play();
-    else audio.pause();
-  };
-  const seek = (fraction: number) => {
-    const audio = ref.current;
-    if (!audio) return;
-    audio.currentTime = Math.max(0, Math.min(1, fraction)) * (audio.duration || durationS);
-  };
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: `c` reaches here from the focused controls.
-    <div
-      className={styles.voice}
-      data-player=""
-      tabIndex={-1}
-      onKeyDown={(e) => {
-        if (e.key !== 'c' || !hub || !ref.current || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey)
-          return;
-        e.preventDefault();
-        hub.startComment(ref.current.currentTime * 1000);
-      }}
-    >
+    <div className={styles.voice} data-player="" tabIndex={-1} onKeyDown={startCommentOnKey}>
       <button
         type="button"
         className={styles.voicePlay}
@@ -89,34 +43,8 @@ export function VoiceNote({
         {playing ? '❚❚' : '▶'}
       </button>
       <div className={styles.waveBox}>
-        <TimelineMarks
-          marks={hub?.marks}
-          durationMs={durationS * 1000}
-          onSeek={(ms) => seek(ms / 1000 / (durationS || 1))}
-        />
-        <svg
-          className={styles.waveform}
-          viewBox={`0 0 ${BARS * 4} 40`}
-          preserveAspectRatio="none"
-          aria-hidden="true"
-          data-testid="waveform"
-        >
-          {peaks.map((peak, i) => {
-            const h = Math.max(2, peak * 38);
-            return (
-              <rect
-                // biome-ignore lint/suspicious/noArrayIndexKey: bars are positional and never reorder.
-                key={i}
-                x={i * 4 + 0.5}
-                y={20 - h / 2}
-                width={3}
-                height={h}
-                rx={1}
-                className={i / BARS < played ? styles.barPlayed : styles.bar}
-              />
-            );
-          })}
-        </svg>
+        <TimelineMarks marks={hub?.marks} durationMs={durationS * 1000} onSeek={(ms) => seekTo(ms / 1000)} />
+        <Waveform peaks={waveform.length > 0 ? waveform : FLAT} played={played} className={styles.waveform} />
         <input
           type="range"
           className={styles.waveSeek}
@@ -126,7 +54,7 @@ export function VoiceNote({
           step={0.1}
           value={Math.min(time, durationS || 0)}
           aria-valuetext={`${formatClock(time * 1000)} of ${formatClock(durationS * 1000)}`}
-          onChange={(e) => seek(Number(e.target.value) / (durationS || 1))}
+          onChange={(e) => seekTo(Number(e.target.value))}
         />
       </div>
       <span className={styles.time}>{formatClock((playing || time > 0 ? time : durationS) * 1000)}</span>
@@ -151,16 +79,7 @@ export function VoiceNote({
         }}
         onEnded={() => setPlaying(false)}
       >
-        {captions && (
-          <track
-            key={captions.src}
-            kind="captions"
-            src={captions.src}
-            srcLang="en"
-            label="Transcript"
-            default
-          />
-        )}
+        <CaptionsTrack captions={captions} />
       </audio>
     </div>
   );
