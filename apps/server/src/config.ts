@@ -131,7 +131,7 @@ export const settingsSchema = z.object({
     .regex(/^\/[\w./-]*\/$/, { message: 'A path that starts and ends with /, e.g. /_tidings_blobs/' })
     .optional()
     .describe(
-      'Behind nginx with local storage: after checking a media request, answer `X-Accel-Redirect: <this><blob key>` so nginx sends the bytes (sendfile). Point an `internal` location with this path at `<DATA_DIR>/blobs/` (see docs/media-processing.md).',
+      'Behind nginx with local storage: after checking a media request, answer `X-Accel-Redirect: <this><blob key>` so nginx sends the bytes (sendfile). Point an `internal` location with this path at `<DATA_DIR>/blobs/` (nginx example in docs/ARCHITECTURE.md, Media playback).',
     ),
   SMTP_IN_PORT: z.coerce
     .number()
