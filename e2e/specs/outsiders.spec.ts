@@ -163,3 +163,68 @@ test('an outsider opens their private link without an account, replies with a vo
     await outsiderBrowser.close();
   }
 });
+
+test('a member adds an outsider to a thread under way: they get the thread so far by email and can open it', async ({
+  browser,
+  api,
+  server,
+}, testInfo) => {
+  const anaContext = await browser.newContext({ baseURL: server.url });
+  const { csrfToken } = await api.setUpWorkspace(anaContext.request);
+  const space = await api.createSpace(anaContext.request, csrfToken, {
+    name: 'Sales',
+    visibility: 'private',
+  });
+  const headers = { 'x-csrf-token': csrfToken };
+  const created = await anaContext.request.post('/api/threads', {
+    headers,
+    data: {
+      subject: 'Renewal terms',
+      recipients: { spaceIds: [space.id] },
+      body: 'Opening: the renewal proposal is attached.',
+      expectation: { kind: 'fyi' },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const thread = await created.json();
+  for (const body of ['A remark in between.', 'Latest: we agreed on the price.']) {
+    const replied = await anaContext.request.post(`/api/threads/${thread.id}/posts`, {
+      headers,
+      data: { body },
+    });
+    expect(replied.status()).toBe(201);
+  }
+
+  const ana = await anaContext.newPage();
+  await ana.goto(`/threads/${thread.id}`);
+  await ana.getByRole('button', { name: 'Add people…' }).click();
+  const dialog = ana.getByRole('dialog', { name: 'Add people to this thread' });
+  const field = dialog.getByRole('combobox', { name: 'Add' });
+  await field.fill('Pia Partner <pia@partner.example>');
+  await field.press('Enter');
+  await expect(dialog.getByRole('list', { name: 'Recipients' })).toContainText('Pia Partner');
+  // Leave the field so its suggestions close.
+  await dialog.getByText('They see the whole thread.').click();
+  await ana.screenshot({ path: testInfo.outputPath('add-people-dialog.png') });
+  await dialog.getByRole('button', { name: 'Add to thread' }).click();
+  const note = ana.getByRole('status').filter({ hasText: 'People added' });
+  await expect(note).toContainText('Emailed Pia Partner <pia@partner.example> the thread so far');
+  await expect(ana.getByRole('region', { name: 'People outside the workspace' })).toContainText(
+    'Pia Partner',
+  );
+  await ana.screenshot({ path: testInfo.outputPath('added-outsider.png') });
+
+  // The email carries the opening post, how many lie between, the latest, and their private link.
+  const link = await privateLinkFor(server.dataDir, 'pia@partner.example');
+  const [mail] = emailsTo(server.dataDir, 'pia@partner.example');
+  expect(mail).toContain('added you to this conversation');
+  expect(mail).toContain('Opening: the renewal proposal is attached.');
+  expect(mail).toContain('1 more message in between');
+  expect(mail).toContain('Latest: we agreed on the price.');
+
+  const pia = await (await browser.newContext()).newPage();
+  await pia.goto(link.replace(/^https?:\/\/[^/]+/, server.url));
+  await expect(pia).toHaveURL(new RegExp(`/threads/${thread.id}`));
+  await expect(pia.getByText('Latest: we agreed on the price.')).toBeVisible();
+  await expect(pia.getByText('Opening: the renewal proposal is attached.')).toBeVisible();
+});

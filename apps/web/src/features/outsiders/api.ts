@@ -1,5 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Ok, OutsiderContext, OutsiderList, PrivateLink, RedeemLinkAnswer } from '@tidings/contracts';
+import {
+  AddRecipientsAnswer,
+  type AddRecipientsRequest,
+  Ok,
+  OutsiderContext,
+  OutsiderList,
+  PrivateLink,
+  RedeemLinkAnswer,
+} from '@tidings/contracts';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { forgetSession, startSession } from '../../api/queryClient';
@@ -68,5 +76,18 @@ export function useNewPrivateLink(threadId: string) {
   return useMutation({
     mutationFn: (userId: string) =>
       api.post(`/api/threads/${enc(threadId)}/outsiders/${enc(userId)}/links`, undefined, PrivateLink),
+  });
+}
+
+/** Adds people, spaces and email addresses to a thread under way; the answer says who was added. */
+export function useAddRecipients(threadId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AddRecipientsRequest) =>
+      api.post(`/api/threads/${enc(threadId)}/recipients`, body, AddRecipientsAnswer),
+    onSuccess: (answer) => {
+      client.setQueryData(['thread', threadId], answer.thread);
+      void client.invalidateQueries({ queryKey: outsidersKey(threadId) });
+    },
   });
 }

@@ -7,6 +7,7 @@ import { Alert } from '../../ui/Alert';
 import { Button } from '../../ui/Button';
 import { useInboxAction } from '../inbox/api';
 import { SnoozeMenu } from '../inbox/SnoozeMenu';
+import { AddPeopleButton } from '../outsiders/AddPeopleDialog';
 import { ThreadOutsiders } from '../outsiders/ThreadOutsiders';
 import { ShareButton } from '../share/ShareDialog';
 import { useSubscription, useThreadAction } from './api';
@@ -121,6 +122,7 @@ export function ThreadHeader({ thread, onReply }: { thread: Thread; onReply: () 
             >
               Mark unread
             </Button>
+            <AddPeopleButton threadId={thread.id} />
             <ShareButton kind="thread" id={thread.id} />
           </>
         )}
