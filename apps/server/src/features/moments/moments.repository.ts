@@ -12,48 +12,47 @@ export interface MediaInThread {
   thread_id: string;
 }
 
+type MediaInThreadRow = Omit<MediaInThread, 'duration_ms'> & { duration_ms: number | string | null };
+
+/** PostgreSQL returns bigint columns as strings. */
+const withNumbers = (row: MediaInThreadRow | undefined): MediaInThread | undefined =>
+  row && { ...row, duration_ms: row.duration_ms === null ? null : Number(row.duration_ms) };
+
 export function momentsRepository(db: Kysely<Database>) {
+  /** Recordings in live posts, as a MediaInThread. */
+  const mediaInLivePosts = () =>
+    db
+      .selectFrom('media')
+      .innerJoin('posts', 'posts.id', 'media.post_id')
+      .select([
+        'media.id',
+        'media.owner_id',
+        'media.title',
+        'media.duration_ms',
+        'posts.id as post_id',
+        'posts.thread_id',
+      ])
+      .where('posts.deleted_at', 'is', null);
+
   return {
     /** The recording if it is in a live post of a thread `viewer` may see (THE visibility rule). */
-    async findVisibleMedia(viewer: Viewer, mediaId: string): Promise<MediaInThread | undefined> {
-      const row = await db
-        .selectFrom('media')
-        .innerJoin('posts', 'posts.id', 'media.post_id')
-        .innerJoin('threads', 'threads.id', 'posts.thread_id')
-        .select([
-          'media.id',
-          'media.owner_id',
-          'media.title',
-          'media.duration_ms',
-          'posts.id as post_id',
-          'posts.thread_id',
-        ])
-        .where('media.id', '=', mediaId)
-        .where('posts.deleted_at', 'is', null)
-        .where((eb) => canSeeThread(eb, viewer))
-        .executeTakeFirst();
-      return row && { ...row, duration_ms: row.duration_ms === null ? null : Number(row.duration_ms) };
-    },
+    findVisibleMedia: async (viewer: Viewer, mediaId: string) =>
+      withNumbers(
+        await mediaInLivePosts()
+          .innerJoin('threads', 'threads.id', 'posts.thread_id')
+          .where('media.id', '=', mediaId)
+          .where((eb) => canSeeThread(eb, viewer))
+          .executeTakeFirst(),
+      ),
 
     /** The recording if it is attached to a live post of `threadId`. */
-    async findMediaInThread(threadId: string, mediaId: string): Promise<MediaInThread | undefined> {
-      const row = await db
-        .selectFrom('media')
-        .innerJoin('posts', 'posts.id', 'media.post_id')
-        .select([
-          'media.id',
-          'media.owner_id',
-          'media.title',
-          'media.duration_ms',
-          'posts.id as post_id',
-          'posts.thread_id',
-        ])
-        .where('media.id', '=', mediaId)
-        .where('posts.thread_id', '=', threadId)
-        .where('posts.deleted_at', 'is', null)
-        .executeTakeFirst();
-      return row && { ...row, duration_ms: row.duration_ms === null ? null : Number(row.duration_ms) };
-    },
+    findMediaInThread: async (threadId: string, mediaId: string) =>
+      withNumbers(
+        await mediaInLivePosts()
+          .where('media.id', '=', mediaId)
+          .where('posts.thread_id', '=', threadId)
+          .executeTakeFirst(),
+      ),
 
     /** Comments on the recording (not replies to them), oldest moment first. */
     comments: (mediaId: string) =>
