@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema';
-import type { LiveEvents } from './live-events';
+import type { LiveEvents, LiveNotice } from './live-events';
 import { liveEventsRepository } from './live-events.repository';
 import { localFanOut } from './local-fan-out';
 
@@ -13,19 +13,21 @@ import { localFanOut } from './local-fan-out';
 export function inProcessLiveEvents(db: Kysely<Database>, log: Logger, now: () => number): LiveEvents {
   const fanOut = localFanOut(log);
   const repo = liveEventsRepository(db);
+  async function publishAll(notices: LiveNotice[]) {
+    const addressed = notices.filter((n) => n.userIds.length > 0);
+    if (addressed.length === 0) return;
+    try {
+      const stored = await db
+        .transaction()
+        .execute((trx) => liveEventsRepository(trx).insert(addressed, now()));
+      for (const event of stored) fanOut.emit(event);
+    } catch (error) {
+      log.error({ err: error, types: addressed.map((n) => n.event.type) }, 'could not publish a live event');
+    }
+  }
   return {
-    async publish(userIds, event) {
-      const recipients = [...new Set(userIds)];
-      if (recipients.length === 0) return;
-      try {
-        const stored = await db
-          .transaction()
-          .execute((trx) => liveEventsRepository(trx).insert(recipients, event, now()));
-        for (const addressed of stored) fanOut.emit(addressed);
-      } catch (error) {
-        log.error({ err: error, type: event.type }, 'could not publish a live event');
-      }
-    },
+    publish: (userIds, event) => publishAll([{ userIds, event }]),
+    publishAll,
     async subscribe(userId, listener) {
       return fanOut.add(userId, listener);
     },

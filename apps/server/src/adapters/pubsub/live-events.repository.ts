@@ -1,7 +1,7 @@
 import type { LiveEvent } from '@tidings/contracts';
 import type { Kysely } from 'kysely';
 import type { Database, LiveEventRow } from '../../db/schema';
-import type { AddressedEvent } from './live-events';
+import type { AddressedEvent, LiveNotice } from './live-events';
 
 // Rows per INSERT: keeps well under SQLite's and PostgreSQL's bound-parameter limits.
 const INSERT_CHUNK = 500;
@@ -12,22 +12,27 @@ export function toAddressed(row: Pick<LiveEventRow, 'id' | 'user_id' | 'payload'
 
 export function liveEventsRepository(db: Kysely<Database>) {
   return {
-    /** One row per recipient; returns them in id order. Run it inside a transaction. */
-    async insert(userIds: string[], event: LiveEvent, now: number): Promise<AddressedEvent[]> {
-      const payload = JSON.stringify(event);
+    /**
+     * One row per recipient of each notice (each notice's recipients once), in notice order;
+     * returns them in id order. Run it inside a transaction.
+     */
+    async insert(notices: LiveNotice[], now: number): Promise<AddressedEvent[]> {
+      const values = notices.flatMap(({ userIds, event }) => {
+        const payload = JSON.stringify(event);
+        const threadId = 'threadId' in event ? event.threadId : null;
+        return [...new Set(userIds)].map((userId) => ({
+          user_id: userId,
+          type: event.type,
+          thread_id: threadId,
+          payload,
+          created_at: now,
+        }));
+      });
       const out: AddressedEvent[] = [];
-      for (let i = 0; i < userIds.length; i += INSERT_CHUNK) {
+      for (let i = 0; i < values.length; i += INSERT_CHUNK) {
         const rows = await db
           .insertInto('live_events')
-          .values(
-            userIds.slice(i, i + INSERT_CHUNK).map((userId) => ({
-              user_id: userId,
-              type: event.type,
-              thread_id: 'threadId' in event ? event.threadId : null,
-              payload,
-              created_at: now,
-            })),
-          )
+          .values(values.slice(i, i + INSERT_CHUNK))
           .returning(['id', 'user_id', 'payload'])
           .execute();
         out.push(...rows.map(toAddressed));

@@ -10,6 +10,12 @@ export interface AddressedEvent {
 
 export type LiveListener = (event: AddressedEvent) => void;
 
+/** One event and the people it is for. */
+export interface LiveNotice {
+  userIds: string[];
+  event: LiveEvent;
+}
+
 /**
  * Live updates: use cases publish what changed and for whom; the SSE route subscribes.
  * Every event is stored (live_events, one row per recipient) so reconnecting browsers catch up,
@@ -22,6 +28,11 @@ export interface LiveEvents {
    * failure is logged rather than failing the use case that already succeeded.
    */
   publish(userIds: string[], event: LiveEvent): Promise<void>;
+  /**
+   * `publish` for several events at once, in order: one transaction and one INSERT, because on
+   * SQLite each commit is a WAL write a person posting waits for.
+   */
+  publishAll(notices: LiveNotice[]): Promise<void>;
   /**
    * Calls `listener` with every event for `userId` published from now on, in any process, in id
    * order. Resolves once delivery is live (so reading the backlog afterwards leaves no gap);

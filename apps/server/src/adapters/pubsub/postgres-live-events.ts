@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/schema';
-import type { LiveEvents } from './live-events';
+import type { LiveEvents, LiveNotice } from './live-events';
 import { liveEventsRepository } from './live-events.repository';
 import { localFanOut } from './local-fan-out';
 
@@ -135,22 +135,25 @@ export function postgresLiveEvents(db: Kysely<Database>, options: PostgresLiveOp
     return started;
   }
 
+  async function publishAll(notices: LiveNotice[]) {
+    const addressed = notices.filter((n) => n.userIds.length > 0);
+    if (addressed.length === 0) return;
+    try {
+      await db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(${sql.lit(PUBLISH_LOCK)})`.execute(trx);
+        const stored = await liveEventsRepository(trx).insert(addressed, options.now());
+        const last = stored[stored.length - 1]?.id ?? 0;
+        // Delivered on commit; listeners read the rows themselves, so the payload stays tiny.
+        await sql`select pg_notify(${LIVE_CHANNEL}, ${String(last)})`.execute(trx);
+      });
+    } catch (error) {
+      log.error({ err: error, types: addressed.map((n) => n.event.type) }, 'could not publish a live event');
+    }
+  }
+
   return {
-    async publish(userIds, event) {
-      const recipients = [...new Set(userIds)];
-      if (recipients.length === 0) return;
-      try {
-        await db.transaction().execute(async (trx) => {
-          await sql`select pg_advisory_xact_lock(${sql.lit(PUBLISH_LOCK)})`.execute(trx);
-          const stored = await liveEventsRepository(trx).insert(recipients, event, options.now());
-          const last = stored[stored.length - 1]?.id ?? 0;
-          // Delivered on commit; listeners read the rows themselves, so the payload stays tiny.
-          await sql`select pg_notify(${LIVE_CHANNEL}, ${String(last)})`.execute(trx);
-        });
-      } catch (error) {
-        log.error({ err: error, type: event.type }, 'could not publish a live event');
-      }
-    },
+    publish: (userIds, event) => publishAll([{ userIds, event }]),
+    publishAll,
     async subscribe(userId, listener) {
       if (closed) throw new Error('live events are closed');
       const unsubscribe = fanOut.add(userId, listener);

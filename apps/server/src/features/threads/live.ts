@@ -1,21 +1,16 @@
-import type { LiveEvent } from '@tidings/contracts';
+import type { LiveNotice } from '../../adapters/pubsub/live-events';
 import type { AppContext } from '../../context';
 
-export interface Notice {
-  userIds: string[];
-  event: LiveEvent;
-}
+export type Notice = LiveNotice;
 
 /**
- * Publishes live notices once the transaction has committed. A failure to notify must not turn a
- * saved post into an error for its author: browsers refetch on reconnect anyway.
+ * Publishes live notices once the transaction has committed, all in one write. A failure to
+ * notify must not turn a saved post into an error for its author: browsers refetch on reconnect.
  */
 export async function publishAll(ctx: AppContext, notices: Notice[]): Promise<void> {
-  for (const { userIds, event } of notices) {
-    try {
-      await ctx.live.publish(userIds, event);
-    } catch (error) {
-      ctx.log.warn({ err: error, event }, 'live event not published');
-    }
+  try {
+    await ctx.live.publishAll(notices);
+  } catch (error) {
+    ctx.log.warn({ err: error, events: notices.map((n) => n.event.type) }, 'live event not published');
   }
 }
