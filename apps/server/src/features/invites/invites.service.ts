@@ -14,6 +14,7 @@ import type { AccountsService, ClientInfo } from '../accounts/accounts.service';
 import type { Actor } from '../accounts/actor';
 import { usersRepository } from '../accounts/users.repository';
 import { workspaceRepository } from '../accounts/workspace.repository';
+import { outsiderBecomesMember } from '../outsiders/become-member';
 import { assertCanManageInvites } from './invites.policy';
 import { type InviteWithInviter, invitesRepository } from './invites.repository';
 
@@ -52,7 +53,9 @@ export function invitesService(ctx: AppContext, accounts: AccountsService) {
   return {
     async createInvite(actor: Actor, input: z.output<typeof CreateInviteRequest>): Promise<CreatedInvite> {
       assertCanManageInvites(actor);
-      if (input.email && (await users.findByEmail(input.email))) {
+      // An outsider's address may be invited: accepting turns them into a member (become-member.ts).
+      const existing = input.email ? await users.findByEmail(input.email) : undefined;
+      if (existing && existing.role !== 'external') {
         throw conflict('That person already has an account.', {
           email: 'Already a member of this workspace',
         });
@@ -99,7 +102,10 @@ export function invitesService(ctx: AppContext, accounts: AccountsService) {
       };
     },
 
-    /** Creates the invited person's account and signs them in; the link works once. */
+    /**
+     * Creates the invited person's account and signs them in; the link works once. An outsider
+     * (someone addressed by email) keeps their user, now a member with the invite's role.
+     */
     async acceptInvite(token: string, input: z.output<typeof AcceptInviteRequest>, client: ClientInfo) {
       const invite = await findUsable(token);
       if (invite.email && invite.email !== input.email) {
@@ -107,17 +113,19 @@ export function invitesService(ctx: AppContext, accounts: AccountsService) {
           email: `Use the address the invite was sent to (${invite.email})`,
         });
       }
-      if (await users.findByEmail(input.email)) {
+      const existing = await users.findByEmail(input.email);
+      if (existing && existing.role !== 'external') {
         throw conflict('An account with this email already exists. Sign in instead.', {
           email: 'Already has an account; sign in instead',
         });
       }
       const now = ctx.now();
-      const user: UserRow = {
+      const passwordHash = await ctx.hasher.hash(input.password);
+      const fresh: UserRow = {
         id: newId(),
         email: input.email,
         name: input.name,
-        password_hash: await ctx.hasher.hash(input.password),
+        password_hash: passwordHash,
         role: invite.role,
         time_zone: input.timeZone,
         avatar_key: null,
@@ -125,15 +133,24 @@ export function invitesService(ctx: AppContext, accounts: AccountsService) {
         updated_at: now,
         language: null,
       };
-      await ctx.db.transaction().execute(async (trx) => {
-        await usersRepository(trx).insert(user);
-        if (!(await invitesRepository(trx).markAccepted(invite.id, user.id, now))) {
+      const user = await ctx.db.transaction().execute(async (trx) => {
+        const joined = existing
+          ? await outsiderBecomesMember(
+              trx,
+              existing,
+              { name: input.name, passwordHash, role: invite.role, timeZone: input.timeZone },
+              now,
+            )
+          : fresh;
+        if (!existing) await usersRepository(trx).insert(fresh);
+        if (!(await invitesRepository(trx).markAccepted(invite.id, joined.id, now))) {
           throw new AppError(
             404,
             'invite_not_found',
             'This invite link was just used by someone else. Ask for a new one.',
           );
         }
+        return joined;
       });
       return accounts.startSession(user, client);
     },
