@@ -8,6 +8,7 @@ import { purposeKey } from '../../lib/secrets';
 import { rateLimiter } from '../accounts/rate-limiter';
 import { type Notice, publishAll } from '../threads/live';
 import { type PostDraft, writePost } from '../threads/post-writer';
+import { threadsService } from '../threads/threads.service';
 import { wordsOf } from '../transcripts/present';
 import { buildVtt } from '../transcripts/segments';
 import { transcriptsRepository } from '../transcripts/transcripts.repository';
@@ -215,6 +216,13 @@ export function shareViewerService(ctx: AppContext) {
         { userIds: written.inboxChanged, event: { type: 'post.created', threadId, postId: written.post.id } },
         { userIds: written.inboxChanged, event: { type: 'inbox.changed', threadId } },
       ];
+      if (written.post.media_id) {
+        // As for comments in the app (posts.service): open players show the new mark at once.
+        notices.push({
+          userIds: await threadsService(ctx).watchers(threadId),
+          event: { type: 'moments.changed', threadId, mediaId: written.post.media_id },
+        });
+      }
       await publishAll(ctx, notices);
       return { result: { postId: written.post.id }, cookie: { ...viewer, commenterId: writer.id } };
     },
