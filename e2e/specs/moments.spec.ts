@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BEN } from '../fixtures/recorder';
+import { BEN, startThread, uploadRecording } from '../fixtures/recorder';
 import { expect, test } from '../fixtures/test';
 
 let dir: string;
@@ -31,24 +31,13 @@ test('comments and reactions on the moment show on the timeline; the author sees
   const benMember = await api.addMember(ana.context().request, csrfToken, benContext.request, BEN);
 
   // Ana uploads a 20 s recording and sends it to Ben in a thread.
-  await ana.goto('/recordings');
-  await ana.getByLabel('Upload a video or audio file').setInputFiles(clip);
-  const upload = ana.getByRole('list', { name: 'Uploads' }).getByRole('listitem');
-  await expect(upload).toContainText('Ready · 0:20', { timeout: 60_000 });
-  const mine = await (await ana.context().request.get('/api/me/media')).json();
-  const mediaId: string = mine.media[0].id;
-  const created = await ana.context().request.post('/api/threads', {
-    headers: { 'x-csrf-token': csrfToken },
-    data: {
-      subject: 'Launch walkthrough',
-      recipients: { userIds: [benMember.id] },
-      body: 'Here is the walkthrough.',
-      expectation: { kind: 'fyi' },
-      mediaIds: [mediaId],
-    },
+  const mediaId = await uploadRecording(ana, clip, 'Ready · 0:20');
+  const thread = await startThread(ana.context().request, csrfToken, {
+    subject: 'Launch walkthrough',
+    userIds: [benMember.id],
+    body: 'Here is the walkthrough.',
+    mediaIds: [mediaId],
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const thread = await created.json();
 
   // Ben plays it for a while: the player reports what he watched when he pauses.
   const ben = await benContext.newPage();
@@ -166,24 +155,12 @@ test('a voice note carries comment marks too; c comments at the current time', a
   const { csrfToken } = await api.setUpWorkspace(ana.context().request);
   const benContext = await browser.newContext();
   const benMember = await api.addMember(ana.context().request, csrfToken, benContext.request, BEN);
-  await ana.goto('/recordings');
-  await ana.getByLabel('Upload a video or audio file').setInputFiles(tone);
-  await expect(ana.getByRole('list', { name: 'Uploads' }).getByRole('listitem')).toContainText('Ready', {
-    timeout: 60_000,
+  const thread = await startThread(ana.context().request, csrfToken, {
+    subject: 'Stand-up',
+    userIds: [benMember.id],
+    body: 'My update.',
+    mediaIds: [await uploadRecording(ana, tone)],
   });
-  const mine = await (await ana.context().request.get('/api/me/media')).json();
-  const created = await ana.context().request.post('/api/threads', {
-    headers: { 'x-csrf-token': csrfToken },
-    data: {
-      subject: 'Stand-up',
-      recipients: { userIds: [benMember.id] },
-      body: 'My update.',
-      expectation: { kind: 'fyi' },
-      mediaIds: [mine.media[0].id],
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const thread = await created.json();
 
   const ben = await benContext.newPage();
   await ben.goto(`/threads/${thread.id}`);

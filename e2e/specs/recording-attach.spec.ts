@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type FakeMedia, launchWithDevices, makeFakeMedia } from '../fixtures/media';
-import { BEN, waitForTimer } from '../fixtures/recorder';
+import { BEN, recordVoiceReply, startThread } from '../fixtures/recorder';
 import { expect, test } from '../fixtures/test';
 
 let fake: FakeMedia;
@@ -25,29 +25,16 @@ test('a voice note from the reply box arrives inline in the thread, playable wit
     const { csrfToken } = await api.setUpWorkspace(anaContext.request);
     const benContext = await browser.newContext();
     const benMember = await api.addMember(anaContext.request, csrfToken, benContext.request, BEN);
-    const created = await anaContext.request.post('/api/threads', {
-      headers: { 'x-csrf-token': csrfToken },
-      data: {
-        subject: 'Pelican banner',
-        recipients: { userIds: [benMember.id] },
-        body: 'Thoughts on the banner?',
-        expectation: { kind: 'fyi' },
-      },
+    const thread = await startThread(anaContext.request, csrfToken, {
+      subject: 'Pelican banner',
+      userIds: [benMember.id],
+      body: 'Thoughts on the banner?',
     });
-    expect(created.status(), await created.text()).toBe(201);
-    const thread = await created.json();
 
     // One click on "Voice note" records (after the countdown); Stop, attach, send.
     const ana = await anaContext.newPage();
     await ana.goto(`/threads/${thread.id}`);
-    const reply = ana.getByRole('form', { name: 'Reply to this thread' });
-    await reply.getByRole('button', { name: 'Voice note' }).click();
-    const dialog = ana.getByRole('dialog', { name: 'Record a voice note' });
-    await waitForTimer(ana, 5);
-    await dialog.getByRole('button', { name: 'Stop' }).click();
-    await dialog.getByRole('button', { name: 'Attach to message' }).click();
-    await expect(reply.getByRole('list', { name: 'Attached recordings' })).toContainText('Voice note');
-    await reply.getByRole('button', { name: 'Send reply' }).click();
+    await recordVoiceReply(ana, 5);
 
     // Ben sees it inline: play button, waveform, duration; it plays without opening anything.
     const ben = await benContext.newPage();

@@ -2,8 +2,7 @@ import { type FakeMedia, launchWithDevices, makeFakeMedia } from '../fixtures/me
 import {
   downloadedDuration,
   note,
-  openRecorder,
-  startRecording,
+  recordFor,
   stopRecording,
   waitForTimer,
   waitUntilReady,
@@ -31,9 +30,7 @@ test('the network drops for 10 s in a 30 s recording: it records on, catches up,
     const context = await recorder.newContext({ baseURL: server.url });
     await api.setUpWorkspace(context.request);
     const ana = await context.newPage();
-    const dialog = await openRecorder(ana, 'Camera');
-    await startRecording(ana);
-    await waitForTimer(ana, 10);
+    const dialog = await recordFor(ana, 'Camera', 10);
     await context.setOffline(true);
     await expect(dialog.getByText(/offline, kept in this browser/)).toBeVisible();
     await waitForTimer(ana, 20);
@@ -66,9 +63,7 @@ test('the page reloads mid-recording: the next visit offers to finish the upload
     const context = await recorder.newContext({ baseURL: server.url });
     await api.setUpWorkspace(context.request);
     const ana = await context.newPage();
-    await openRecorder(ana, 'Camera');
-    await startRecording(ana);
-    await waitForTimer(ana, 6);
+    await recordFor(ana, 'Camera', 6);
     await ana.reload();
 
     const banner = ana.getByRole('status').filter({ hasText: 'Finish uploading what you recorded' });
@@ -104,9 +99,7 @@ test('the server is killed (SIGKILL) mid-recording and restarted: the upload res
     const context = await recorder.newContext({ baseURL: server.url });
     await api.setUpWorkspace(context.request);
     const ana = await context.newPage();
-    const dialog = await openRecorder(ana, 'Camera');
-    await startRecording(ana);
-    await waitForTimer(ana, 6);
+    const dialog = await recordFor(ana, 'Camera', 6);
     await server.kill();
     await expect(dialog.getByText(/offline, kept in this browser/)).toBeVisible();
     await waitForTimer(ana, 10);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { BEN } from '../fixtures/recorder';
+import { BEN, startThread, uploadRecording } from '../fixtures/recorder';
 import { startServer } from '../fixtures/server';
 import { test as base, expect } from '../fixtures/test';
 
@@ -78,24 +78,13 @@ test('a password link to a recording: locked out after wrong tries, opens with t
   const ben = await api.addMember(ana.context().request, csrfToken, benContext.request, BEN);
 
   // Ana uploads a short spoken clip, sends it to Ben, and waits for its transcript.
-  await ana.goto('/recordings');
-  await ana.getByLabel('Upload a video or audio file').setInputFiles(clip);
-  await expect(ana.getByRole('list', { name: 'Uploads' }).getByRole('listitem')).toContainText('Ready', {
-    timeout: 60_000,
+  const mediaId = await uploadRecording(ana, clip);
+  const thread = await startThread(ana.context().request, csrfToken, {
+    subject: 'Harbour plan',
+    userIds: [ben.id],
+    body: 'The walkthrough for the **harbour** plan.',
+    mediaIds: [mediaId],
   });
-  const mediaId: string = (await (await ana.context().request.get('/api/me/media')).json()).media[0].id;
-  const created = await ana.context().request.post('/api/threads', {
-    headers: { 'x-csrf-token': csrfToken },
-    data: {
-      subject: 'Harbour plan',
-      recipients: { userIds: [ben.id] },
-      body: 'The walkthrough for the **harbour** plan.',
-      expectation: { kind: 'fyi' },
-      mediaIds: [mediaId],
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const thread = await created.json();
   await expect
     .poll(
       async () => (await (await ana.context().request.get(`/api/media/${mediaId}/transcript`)).json()).status,
@@ -217,24 +206,13 @@ test('a thread link with comments on: a phone reads the posts and comments; the 
   const benContext = await browser.newContext();
   const ben = await api.addMember(ana.context().request, csrfToken, benContext.request, BEN);
   // A voice note goes with the post.
-  await ana.goto('/recordings');
-  await ana.getByLabel('Upload a video or audio file').setInputFiles(voice);
-  await expect(ana.getByRole('list', { name: 'Uploads' }).getByRole('listitem')).toContainText('Ready', {
-    timeout: 60_000,
+  const mediaId = await uploadRecording(ana, voice);
+  const thread = await startThread(ana.context().request, csrfToken, {
+    subject: 'Quarterly numbers',
+    userIds: [ben.id],
+    body: 'Revenue is **up 12%**; costs are flat.\n\n- North: strong\n- South: slower',
+    mediaIds: [mediaId],
   });
-  const mediaId: string = (await (await ana.context().request.get('/api/me/media')).json()).media[0].id;
-  const created = await ana.context().request.post('/api/threads', {
-    headers: { 'x-csrf-token': csrfToken },
-    data: {
-      subject: 'Quarterly numbers',
-      recipients: { userIds: [ben.id] },
-      body: 'Revenue is **up 12%**; costs are flat.\n\n- North: strong\n- South: slower',
-      expectation: { kind: 'fyi' },
-      mediaIds: [mediaId],
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const thread = await created.json();
   const link = await ana.context().request.post('/api/share-links', {
     headers: { 'x-csrf-token': csrfToken },
     data: { kind: 'thread', id: thread.id, allowComments: true },

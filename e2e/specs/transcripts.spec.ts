@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { launchWithDevices } from '../fixtures/media';
-import { BEN, note, waitForTimer } from '../fixtures/recorder';
+import { BEN, note, recordVoiceReply, startThread } from '../fixtures/recorder';
 import { expect, test } from '../fixtures/test';
 
 /**
@@ -64,28 +64,16 @@ test('a recorded voice note is transcribed, found by a spoken word and opened at
     const { csrfToken } = await api.setUpWorkspace(anaContext.request);
     const benContext = await browser.newContext();
     const benMember = await api.addMember(anaContext.request, csrfToken, benContext.request, BEN);
-    const created = await anaContext.request.post('/api/threads', {
-      headers: { 'x-csrf-token': csrfToken },
-      data: {
-        subject: 'Planning',
-        recipients: { userIds: [benMember.id] },
-        body: 'A quick note about the plan.',
-        expectation: { kind: 'fyi' },
-      },
+    const thread = await startThread(anaContext.request, csrfToken, {
+      subject: 'Planning',
+      userIds: [benMember.id],
+      body: 'A quick note about the plan.',
     });
-    expect(created.status(), await created.text()).toBe(201);
-    const thread = await created.json();
 
     // Ana records a voice note from the reply box: the sentence plays about twice.
     const ana = await anaContext.newPage();
     await ana.goto(`/threads/${thread.id}`);
-    const reply = ana.getByRole('form', { name: 'Reply to this thread' });
-    await reply.getByRole('button', { name: 'Voice note' }).click();
-    const dialog = ana.getByRole('dialog', { name: 'Record a voice note' });
-    await waitForTimer(ana, 6);
-    await dialog.getByRole('button', { name: 'Stop' }).click();
-    await dialog.getByRole('button', { name: 'Attach to message' }).click();
-    await reply.getByRole('button', { name: 'Send reply' }).click();
+    await recordVoiceReply(ana, 6);
 
     // The media id, from the thread; then the transcript, by pocketsphinx on the server.
     let mediaId = '';
