@@ -11,26 +11,21 @@
 // ("Updates"), post_p50/p99_ms (POST /api/threads/:id/posts), search_p50/p99_ms (GET /api/search,
 // two words), ref_* the captured SQL on better-sqlite3 / pg, ratio_* = HTTP / reference;
 // rss_mb of the server after the run, db_mb, posts, seed_s. Requests are sequential.
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { postgresSink, sqliteSink } from './lib/bulk-insert.mjs';
 import { captureQueries } from './lib/captured-queries.mjs';
 import { benchArgs, log, printFigures, round, runBench } from './lib/cli.mjs';
+import { databaseArgs, freshPostgres } from './lib/database.mjs';
 import { generate, searchQueries } from './lib/inbox-data.mjs';
 import { fetchJson, sampleLatency } from './lib/latency.mjs';
 import { setUpWorkspace, startServer } from './lib/server.mjs';
 
 const { quick } = benchArgs();
-const { values: flags } = parseArgs({
-  options: { db: { type: 'string', default: 'sqlite' }, 'database-url': { type: 'string' } },
-  strict: false,
-});
-const kind = flags.db === 'postgres' ? 'postgres' : 'sqlite';
+const { kind, adminUrl } = databaseArgs();
 const size = quick
   ? { people: 1_000, threads: 5_000, postsPerThread: 10, samples: 200, posts: 100 }
   : { people: 10_000, threads: 50_000, postsPerThread: 10, samples: 500, posts: 300 };
@@ -50,29 +45,15 @@ async function createDatabase(onCleanup) {
     };
     return { url: `sqlite:${file}`, sizeMb: async () => mb(file) + mb(`${file}-wal`) };
   }
-  const adminUrl = flags['database-url'] ?? process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('--db postgres needs --database-url or TEST_DATABASE_URL');
-  const name = `tidings_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  onCleanup(async () => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(`drop database if exists ${name} with (force)`);
-    await client.end();
-  });
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const url = await freshPostgres(adminUrl, onCleanup);
   const sizeMb = async () => {
-    const client = new pg.Client({ connectionString: url.toString() });
+    const client = new pg.Client({ connectionString: url });
     await client.connect();
     const { rows } = await client.query('select pg_database_size(current_database()) as bytes');
     await client.end();
     return Number(rows[0].bytes) / 2 ** 20;
   };
-  return { url: url.toString(), sizeMb };
+  return { url, sizeMb };
 }
 
 /** Prepares captured statements on the bare driver; returns a function that runs them once, in order. */

@@ -15,26 +15,22 @@
 // figures, ratio_msgs_per_s = msgs_per_s / ref_msgs_per_s.
 
 import { fork } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { benchArgs, log, printFigures, round, runBench } from './lib/cli.mjs';
+import { databaseArgs, freshPostgres } from './lib/database.mjs';
 import { fetchJson } from './lib/latency.mjs';
 import { freePort, rssMb, stopProcess, track } from './lib/processes.mjs';
 import { postJson, setUpWorkspace, startServer } from './lib/server.mjs';
 import { openSmtp, replyMessage } from './lib/smtp-client.mjs';
 
 const { quick } = benchArgs();
-const { values: flags } = parseArgs({
-  options: { db: { type: 'string', default: 'sqlite' }, 'database-url': { type: 'string' } },
-  strict: false,
-});
-const kind = flags.db === 'postgres' ? 'postgres' : 'sqlite';
+const { kind, adminUrl } = databaseArgs();
 const TOTAL = quick ? 200 : 1000;
 const CLIENTS = 20;
 const REPLY_DOMAIN = 'reply.bench.test';
@@ -78,22 +74,7 @@ async function startSink() {
 /** A fresh PostgreSQL database for the server (dropped at the end), or null for SQLite. */
 async function createPostgres(onCleanup) {
   if (kind !== 'postgres') return null;
-  const adminUrl = flags['database-url'] ?? process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('--db postgres needs --database-url or TEST_DATABASE_URL');
-  const name = `tidings_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  onCleanup(async () => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(`drop database if exists ${name} with (force)`);
-    await client.end();
-  });
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return freshPostgres(adminUrl, onCleanup);
 }
 
 /** Inserts reply_addresses rows into the server's database, whichever it is. */
