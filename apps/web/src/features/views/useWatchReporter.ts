@@ -67,21 +67,19 @@ export function useWatchReporter(el: HTMLMediaElement | null, mediaId: string, e
       flush();
     };
 
-    el.addEventListener('play', onPlay);
-    el.addEventListener('timeupdate', onTime);
-    el.addEventListener('seeking', onSeeking);
-    el.addEventListener('seeked', onSeeked);
-    el.addEventListener('pause', onStop);
-    el.addEventListener('ended', onStop);
+    const listeners: [keyof HTMLMediaElementEventMap, () => void][] = [
+      ['play', onPlay],
+      ['timeupdate', onTime],
+      ['seeking', onSeeking],
+      ['seeked', onSeeked],
+      ['pause', onStop],
+      ['ended', onStop],
+    ];
+    for (const [type, listener] of listeners) el.addEventListener(type, listener);
     window.addEventListener('pagehide', onPageHide);
     return () => {
       window.clearInterval(tick);
-      el.removeEventListener('play', onPlay);
-      el.removeEventListener('timeupdate', onTime);
-      el.removeEventListener('seeking', onSeeking);
-      el.removeEventListener('seeked', onSeeked);
-      el.removeEventListener('pause', onStop);
-      el.removeEventListener('ended', onStop);
+      for (const [type, listener] of listeners) el.removeEventListener(type, listener);
       window.removeEventListener('pagehide', onPageHide);
       // Leaving the page or the thread: what was played still counts.
       close(el.paused ? last : el.currentTime);
