@@ -16,6 +16,11 @@ export const LiveEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('media.updated'), mediaId: Id }),
   /** Comments or reactions on a recording changed (sent to those who can see its thread). */
   z.object({ type: z.literal('moments.changed'), threadId: Id, mediaId: Id }),
+  /**
+   * The person's sessions were ended (an outsider revoked, or turned member): their open streams
+   * close at once, in every process. Never replayed from the backlog.
+   */
+  z.object({ type: z.literal('session.ended') }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 

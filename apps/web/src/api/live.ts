@@ -29,6 +29,8 @@ export function useLiveEvents(): void {
       } catch {
         return;
       }
+      // Server-side only (it closes the stream); never sent to browsers.
+      if (event.type === 'session.ended') return;
       if (event.type === 'media.updated') {
         // Status/progress of a recording: the player, share page and upload lists refetch it.
         void client.invalidateQueries({ queryKey: ['media', event.mediaId] });

@@ -65,6 +65,7 @@ export function eventsRoutes(app: App, { events }: Services): void {
         const opened = await events.openLiveStream(actor, lastEventId, {
           send: (e) => sse.event(e.id, e.event.type, e.event),
           advance: (id) => sse.id(id),
+          end: () => end(),
         });
         // Ended while the backlog was read (client gone, server closing): stop right away.
         if (ended) opened();

@@ -14,7 +14,12 @@ export interface LiveSink {
   send(event: AddressedEvent): void;
   /** Moves the browser's Last-Event-ID without an event (start position, or skipped backlog). */
   advance(id: number): void;
+  /** Ends the stream: the person's sessions were ended (`session.ended`). */
+  end(): void;
 }
+
+/** Not for the browser: tells open streams to close (see LiveEvent 'session.ended'). */
+const endsStream = (event: AddressedEvent) => event.event.type === 'session.ended';
 
 export function eventsService(ctx: AppContext) {
   const openStreams = new Map<string, number>();
@@ -53,6 +58,8 @@ export function eventsService(ctx: AppContext) {
       for (const event of page) {
         cursor = event.id;
         if ('threadId' in event.event && !visible.has(event.event.threadId)) continue;
+        // An old end-of-session must not close a stream opened by a later session.
+        if (endsStream(event)) continue;
         sink.send(event);
         delivered = event.id;
       }
@@ -77,7 +84,9 @@ export function eventsService(ctx: AppContext) {
       let unsubscribe: (() => void) | null = null;
       try {
         unsubscribe = await ctx.live.subscribe(userId, (event) => {
-          if (buffer) buffer.push(event);
+          // Published by whichever process ended the sessions; reaches this one live.
+          if (endsStream(event)) sink.end();
+          else if (buffer) buffer.push(event);
           else if (event.id > lastSent) {
             lastSent = event.id;
             sink.send(event);

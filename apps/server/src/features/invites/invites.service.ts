@@ -152,6 +152,8 @@ export function invitesService(ctx: AppContext, accounts: AccountsService) {
         }
         return joined;
       });
+      // A converted outsider's link sessions ended: close their open live streams too.
+      if (existing) await ctx.live.publish([user.id], { type: 'session.ended' });
       return accounts.startSession(user, client);
     },
   };

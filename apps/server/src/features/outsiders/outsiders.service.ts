@@ -120,7 +120,7 @@ export function outsidersService(ctx: AppContext, accounts: AccountsService, thr
 
     /**
      * Takes an outsider off a thread: every link of theirs to it stops working, they are no
-     * longer addressed (so no more emails), and their sessions end at once.
+     * longer addressed (so no more emails), and their sessions and live streams end at once.
      */
     async revoke(actor: Actor, threadId: string, userId: string): Promise<void> {
       await managedOutsider(actor, threadId, userId);
@@ -132,6 +132,8 @@ export function outsidersService(ctx: AppContext, accounts: AccountsService, thr
         await tx.endSessions(userId);
       });
       await ctx.live.publish(await threads.watchers(threadId), { type: 'thread.updated', threadId });
+      // Their open live streams close now, in every process (events.service ends them).
+      await ctx.live.publish([userId], { type: 'session.ended' });
     },
   };
 }
