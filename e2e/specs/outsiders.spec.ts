@@ -67,6 +67,10 @@ test('an outsider opens their private link without an account, replies with a vo
     const chips = ana.getByRole('list', { name: 'Recipients' });
     await expect(chips).toContainText('Olive Client');
     await expect(chips).toContainText('outside the workspace');
+    // The delivery preview says what happens for them: an email, now.
+    await expect(ana.getByRole('list', { name: 'Emailed outside the workspace' })).toContainText(
+      'Olive Client — emailed now — outside the workspace',
+    );
     await ana
       .getByRole('textbox', { name: 'Message' })
       .fill('Could you review the new pricing page before Friday?');

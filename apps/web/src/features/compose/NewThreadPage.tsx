@@ -24,6 +24,7 @@ import {
 } from './ExpectationPicker';
 import { type Recipient, RecipientsPicker } from './RecipientsPicker';
 import { SendTiming, type SendTimingState, scheduledAt, sendNow } from './SendTiming';
+import { splitTypedEmails } from './typedEmails';
 
 /** People who will receive it: those named plus the members of the spaces addressed. */
 function recipientCount(recipients: Recipient[], book: ReturnType<typeof useAddressBook>): number {
@@ -66,6 +67,7 @@ export function NewThreadPage() {
 
   // Until the person changes the list, it is whatever ?to= named (once the address book loaded).
   const recipients = picked ?? initialRecipients(params.get('to'), book);
+  const typed = splitTypedEmails(recipients, book.memberIdByEmail);
   const addressedPeople = recipients
     .filter((r) => r.kind === 'person')
     .map((r) => ({ id: r.id, name: r.name, avatarUrl: r.avatarUrl ?? null }));
@@ -147,8 +149,15 @@ export function NewThreadPage() {
           field={field}
         />
         <DeliveryPreview
-          userIds={recipients.filter((r) => r.kind === 'person').map((r) => r.id)}
+          userIds={[
+            ...new Set([
+              ...recipients.filter((r) => r.kind === 'person').map((r) => r.id),
+              ...typed.memberIds,
+            ]),
+          ]}
           spaceIds={recipients.filter((r) => r.kind === 'space').map((r) => r.id)}
+          outsiders={typed.outsiders}
+          sendAt={expectation.kind !== 'urgent' && timing.when === 'at' ? scheduledAt(timing) : undefined}
           kind={expectation.kind}
           dueAt={toExpectationInput(expectation).dueAt}
           interruptOutsideHours={interrupt}

@@ -27,5 +27,10 @@ export function useAddressBook() {
       ),
     [spaces.data],
   );
-  return { people, everyone, spaces: openSpaces };
+  // A typed address that is a member's is that member (as the server decides it).
+  const memberIdByEmail = useMemo(
+    () => new Map((members.data?.members ?? []).map((m) => [m.email.toLowerCase(), m.id])),
+    [members.data],
+  );
+  return { people, everyone, spaces: openSpaces, memberIdByEmail };
 }

@@ -12,6 +12,8 @@ export interface DeliveryPreviewProps {
   userIds: string[];
   /** Spaces addressed; their members are previewed too. */
   spaceIds: string[];
+  /** Typed addresses of people outside the workspace: they are emailed, with no working hours. */
+  outsiders?: { name: string; email: string }[] | undefined;
   kind: ExpectationKind;
   dueAt?: number | undefined;
   /** A scheduled send time; default now. */
@@ -40,6 +42,7 @@ function useDebounced<T>(value: T, ms: number): T {
 export function DeliveryPreview({
   userIds,
   spaceIds,
+  outsiders = [],
   kind,
   dueAt,
   sendAt,
@@ -79,7 +82,7 @@ export function DeliveryPreview({
     if (interruptOutsideHours && preview.isSuccess && !offerInterrupt) onInterruptChange(false);
   }, [interruptOutsideHours, offerInterrupt, preview.isSuccess, onInterruptChange]);
 
-  if (userIds.length === 0 && spaceIds.length === 0) return null;
+  if (userIds.length === 0 && spaceIds.length === 0 && outsiders.length === 0) return null;
   const first = recipients.slice(0, SHOWN);
   const rest = recipients.slice(SHOWN);
 
@@ -92,13 +95,29 @@ export function DeliveryPreview({
         {preview.isFetching && <Spinner size="sm" />}
       </div>
       {preview.isError && <p className={styles.error}>{errorMessage(preview.error)}</p>}
-      {preview.isSuccess && recipients.length === 0 && (
+      {preview.isSuccess && recipients.length === 0 && outsiders.length === 0 && (
         <p className={styles.note}>Nobody else is in the chosen spaces yet.</p>
       )}
       {first.length > 0 && (
         <ul className={styles.list} aria-label="When recipients will see it">
           {first.map((r) => (
             <Row key={r.person.id} item={r} />
+          ))}
+        </ul>
+      )}
+      {outsiders.length > 0 && (
+        <ul className={styles.list} aria-label="Emailed outside the workspace">
+          {outsiders.map((o) => (
+            <li key={o.email} className={styles.row} title={o.email}>
+              <Avatar name={o.name} size="sm" />
+              <span className={styles.text}>
+                <span className={styles.name}>{o.name}</span>
+                <span className={styles.dash}> — </span>
+                <span className={cx(styles.reason, sendAt === undefined && styles.now)}>
+                  {sendAt === undefined ? 'emailed now' : 'emailed when it is sent'} — outside the workspace
+                </span>
+              </span>
+            </li>
           ))}
         </ul>
       )}
