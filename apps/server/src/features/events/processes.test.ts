@@ -1,35 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, databasesUnderTest, type TestDatabase } from '../../../test/databases';
+import { call, signedIn } from '../../../test/http-client';
 import { type ServerProcess, startServerProcess } from '../../../test/server-process';
 import { openSse, type SseConnection } from '../../../test/sse-client';
-
-interface Caller {
-  cookie: string;
-  csrf: string;
-  userId: string;
-}
-
-/** JSON over real HTTP, as a browser would send it (cookie + CSRF token on writes). */
-async function call(base: string, method: string, path: string, body?: unknown, as?: Caller) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(as ? { cookie: as.cookie, 'x-csrf-token': as.csrf } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await response.json()) as Record<string, unknown>;
-  if (response.status >= 300)
-    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
-  return { json, cookie };
-}
-
-async function signedIn(result: { json: Record<string, unknown>; cookie?: string }): Promise<Caller> {
-  const user = result.json.user as { id: string };
-  return { cookie: result.cookie ?? '', csrf: result.json.csrfToken as string, userId: user.id };
-}
 
 // Real `tidings serve` processes. On PostgreSQL two API processes share one database, and an
 // event caused on one reaches a stream on the other (LISTEN/NOTIFY); on SQLite one process.
@@ -50,7 +23,7 @@ describe.each(databasesUnderTest())('live events between server processes on %s'
     const b = kind === 'postgres' ? await startServerProcess(database.url) : a;
     if (b !== a) processes.push(b);
 
-    const ana = await signedIn(
+    const ana = signedIn(
       await call(a.url, 'POST', '/api/setup', {
         workspaceName: 'Acme',
         timeZone: 'Europe/Lisbon',
@@ -60,7 +33,7 @@ describe.each(databasesUnderTest())('live events between server processes on %s'
       }),
     );
     const invite = await call(a.url, 'POST', '/api/invites', { role: 'member' }, ana);
-    const ben = await signedIn(
+    const ben = signedIn(
       await call(a.url, 'POST', `/api/invites/by-token/${invite.json.token}/accept`, {
         name: 'Ben Member',
         email: 'ben@example.com',
