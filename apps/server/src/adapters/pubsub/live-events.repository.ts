@@ -1,6 +1,7 @@
 import type { LiveEvent } from '@tidings/contracts';
 import type { Kysely } from 'kysely';
 import type { Database, LiveEventRow } from '../../db/schema';
+import { insertRows } from '../db/insert-rows';
 import type { AddressedEvent, LiveNotice } from './live-events';
 
 // Rows per INSERT: keeps well under SQLite's and PostgreSQL's bound-parameter limits.
@@ -30,11 +31,9 @@ export function liveEventsRepository(db: Kysely<Database>) {
       });
       const out: AddressedEvent[] = [];
       for (let i = 0; i < values.length; i += INSERT_CHUNK) {
-        const rows = await db
-          .insertInto('live_events')
-          .values(values.slice(i, i + INSERT_CHUNK))
-          .returning(['id', 'user_id', 'payload'])
-          .execute();
+        const rows = await insertRows(db, 'live_events', values.slice(i, i + INSERT_CHUNK), (part) =>
+          db.insertInto('live_events').values(part).returning(['id', 'user_id', 'payload']),
+        );
         out.push(...rows.map(toAddressed));
       }
       return out.sort((a, b) => a.id - b.id);

@@ -1,5 +1,6 @@
 import type { DeliveryPreferences } from '@tidings/contracts';
 import type { Insertable, Kysely } from 'kysely';
+import { insertRows } from '../../adapters/db/insert-rows';
 import type { Database, NotificationRow, NotificationsTable } from '../../db/schema';
 import { defaultPreferences } from './schedule';
 
@@ -104,11 +105,12 @@ export function deliveryRepository(db: Kysely<Database>) {
     async insertNotifications(rows: Insertable<NotificationsTable>[]): Promise<void> {
       for (const part of chunks(rows, 400)) {
         if (part.length === 0) continue;
-        await db
-          .insertInto('notifications')
-          .values(part)
-          .onConflict((oc) => oc.columns(['user_id', 'post_id', 'reason', 'channel']).doNothing())
-          .execute();
+        await insertRows(db, 'notifications', part, (rows) =>
+          db
+            .insertInto('notifications')
+            .values(rows)
+            .onConflict((oc) => oc.columns(['user_id', 'post_id', 'reason', 'channel']).doNothing()),
+        );
       }
     },
 

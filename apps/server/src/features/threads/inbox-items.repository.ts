@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { insertRows } from '../../adapters/db/insert-rows';
 import type { Database, ExpectationKind, InboxItemsTable } from '../../db/schema';
 
 export type OpenAsk = { user_id: string; expectation: ExpectationKind; due_at: number | null };
@@ -34,31 +35,33 @@ export function inboxItemsRepository(db: Kysely<Database>) {
       rows: InboxWrite[],
       activity: { at: number; postId: string; quiet: boolean },
     ): Promise<void> => {
-      if (rows.length === 0) return;
-      await db
-        .insertInto('inbox_items')
-        .values(
-          rows.map((r) => ({
-            ...r,
-            thread_id: threadId,
-            last_activity_at: activity.at,
-            last_post_id: activity.postId,
-            unread: activity.quiet ? 0 : 1,
-            done_at: null,
-            snoozed_until: null,
-          })),
-        )
-        .onConflict((oc) =>
-          oc.columns(['user_id', 'thread_id']).doUpdateSet((eb) => ({
-            last_activity_at: eb.ref('excluded.last_activity_at'),
-            last_post_id: eb.ref('excluded.last_post_id'),
-            needs_reply: eb.ref('excluded.needs_reply'),
-            expectation: eb.ref('excluded.expectation'),
-            due_at: eb.ref('excluded.due_at'),
-            ...(activity.quiet ? { unread: 0 } : { unread: 1, done_at: null }),
-          })),
-        )
-        .execute();
+      const values = rows.map((r) => ({
+        user_id: r.user_id,
+        needs_reply: r.needs_reply,
+        expectation: r.expectation,
+        due_at: r.due_at,
+        thread_id: threadId,
+        last_activity_at: activity.at,
+        last_post_id: activity.postId,
+        unread: activity.quiet ? 0 : 1,
+        done_at: null,
+        snoozed_until: null,
+      }));
+      await insertRows(db, `inbox_items quiet=${activity.quiet}`, values, (part) =>
+        db
+          .insertInto('inbox_items')
+          .values(part)
+          .onConflict((oc) =>
+            oc.columns(['user_id', 'thread_id']).doUpdateSet((eb) => ({
+              last_activity_at: eb.ref('excluded.last_activity_at'),
+              last_post_id: eb.ref('excluded.last_post_id'),
+              needs_reply: eb.ref('excluded.needs_reply'),
+              expectation: eb.ref('excluded.expectation'),
+              due_at: eb.ref('excluded.due_at'),
+              ...(activity.quiet ? { unread: 0 } : { unread: 1, done_at: null }),
+            })),
+          ),
+      );
     },
     /** Changes only what is asked of a person; returns the people whose row exists. */
     updateAsks: async (threadId: string, row: InboxWrite): Promise<boolean> => {
