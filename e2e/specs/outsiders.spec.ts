@@ -153,7 +153,11 @@ test('an outsider opens their private link without an account, replies with a vo
     await ana.getByRole('dialog').getByRole('button', { name: 'Revoke access' }).click();
     await expect(outsiders).toHaveCount(0);
 
-    // The outsider's open tab and a fresh visit to the link both show the clear page, and nothing else.
+    // The outsider's open tab shows the clear page by itself, without a reload (live events: the
+    // thread changed, their stream closed and its reconnect refused); so does a fresh visit.
+    await expect(olive.getByRole('heading', { name: 'This link no longer works' })).toBeVisible({
+      timeout: 10_000,
+    });
     await olive.reload();
     await expect(olive.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
     await expect(olive.locator('body')).not.toContainText('Pricing page');

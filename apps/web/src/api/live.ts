@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { LiveEvent } from '@tidings/contracts';
 import { useEffect } from 'react';
+import { sessionKey } from './queryClient';
 
 const eventNames = [
   'post.created',
@@ -53,6 +54,11 @@ export function useLiveEvents(): void {
     source.addEventListener('message', onEvent);
     // A reconnect may have skipped events the server no longer holds: catch up once.
     source.addEventListener('open', () => void client.invalidateQueries({ queryKey: ['inbox'] }));
+    // EventSource gives up only when the server refuses it (401: the session was ended, e.g. an
+    // outsider revoked): check the session now, so the page says so without waiting for a click.
+    source.addEventListener('error', () => {
+      if (source.readyState === EventSource.CLOSED) void client.invalidateQueries({ queryKey: sessionKey });
+    });
     return () => source.close();
   }, [client]);
 }
