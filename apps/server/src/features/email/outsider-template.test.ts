@@ -47,4 +47,25 @@ describe('the email to an outsider', () => {
     expect(email.text).toContain('Transcript:\nWhat was said');
     expect(email.text).toContain('Watch and reply:');
   });
+
+  it('for someone added to a thread under way: who added them, the opening post escaped, the count between', () => {
+    const email = renderOutsiderEmail({
+      ...base,
+      added: {
+        byName: 'Cleo <Member>',
+        opening: { senderName: 'Ana Owner', text: 'It began <i>here</i>\nsecond line' },
+        between: 3,
+        key: 't1-u1-5',
+      },
+    });
+    expect(email.text).toContain('Cleo <Member> added you to this conversation. The latest, from Ana Owner');
+    expect(email.text).toContain('It began with Ana Owner:\n> It began <i>here</i>\n> second line');
+    expect(email.text).toContain('3 more messages in between; open the thread to read them.');
+    expect(email.html).toContain('Cleo &lt;Member&gt; added you');
+    expect(email.html).toContain('It began &lt;i&gt;here&lt;/i&gt;');
+    expect(email.html).not.toContain('<i>here');
+    // Its own Message-ID: never taken for the email of the latest post itself.
+    expect(email.messageId).toMatch(/^<outsider-added-t1-u1-5-[0-9a-f]{16}@tidings\.example\.com>$/);
+    expect(email.messageId).not.toBe(renderOutsiderEmail(base).messageId);
+  });
 });
