@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databasesUnderTest } from '../../../test/databases';
 import { addMember, createTestApp, type Session, setUpWorkspace, type TestApp } from '../../../test/harness';
-import { emailsTo, linkTokenIn, outsiderSession } from '../outsiders/outsiders.test-helpers';
+import { emailsTo, linkTokenIn, outsiderSession, redeem } from '../outsiders/outsiders.test-helpers';
 import { threadsApi } from './threads.test-helpers';
 
 describe.each(databasesUnderTest())('adding people to a thread on %s', (kind) => {
@@ -125,5 +125,27 @@ describe.each(databasesUnderTest())('adding people to a thread on %s', (kind) =>
     const response = await add(ann, threadId, { emails: ['zoe@partner.example'] });
     expect(response.statusCode).toBe(404);
     expect(await emailsTo(t, 'zoe@partner.example')).toHaveLength(0);
+  });
+
+  it('re-adds a revoked outsider: a new email and a new link, the old link still dead', async () => {
+    const thread = await api.thread(ana, { recipients: { emails: ['ann@client.example'] }, body: 'First' });
+    const [first] = await emailsTo(t, 'ann@client.example');
+    if (!first) throw new Error('no email');
+    const oldToken = linkTokenIn(first);
+    const ann = await outsiderSession(t, oldToken);
+    const revoked = await api.call('DELETE', `/api/threads/${thread.id}/outsiders/${ann.user.id}`, ana);
+    expect(revoked.statusCode).toBe(200);
+
+    const again = await add(ana, thread.id, { emails: ['ann@client.example'] });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().added.outsiders).toHaveLength(1);
+    const mails = await emailsTo(t, 'ann@client.example');
+    expect(mails).toHaveLength(2);
+    const fresh = mails.find((m) => m.text?.includes('added you to this conversation'));
+    if (!fresh) throw new Error('no thread-so-far email');
+    expect(linkTokenIn(fresh)).not.toBe(oldToken);
+    expect((await redeem(t, oldToken)).statusCode).toBe(404);
+    const back = await outsiderSession(t, linkTokenIn(fresh));
+    expect((await api.get(back, thread.id)).statusCode).toBe(200);
   });
 });

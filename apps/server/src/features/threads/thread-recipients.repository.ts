@@ -25,6 +25,8 @@ export function threadRecipientsRepository(db: Kysely<Database>) {
       await db
         .insertInto('thread_people')
         .values(userIds.map((user_id) => ({ thread_id: threadId, user_id })))
+        // Two people adding the same person at once: one row, no error.
+        .onConflict((oc) => oc.doNothing())
         .execute();
     },
     addSpaces: async (threadId: string, spaceIds: string[]): Promise<void> => {
@@ -32,6 +34,7 @@ export function threadRecipientsRepository(db: Kysely<Database>) {
       await db
         .insertInto('thread_spaces')
         .values(spaceIds.map((space_id) => ({ thread_id: threadId, space_id })))
+        .onConflict((oc) => oc.doNothing())
         .execute();
     },
     /** The newest live post, which new people's inbox rows point at. */
