@@ -1,4 +1,4 @@
-import type { AddRecipientsAnswer } from '@tidings/contracts';
+import type { AddRecipientsAnswer, Thread } from '@tidings/contracts';
 import { useState } from 'react';
 import { ApiRequestError, errorMessage } from '../../api/errors';
 import { useCurrentSession } from '../../api/session';
@@ -29,9 +29,13 @@ function summary(answer: AddRecipientsAnswer): string[] {
 }
 
 /** "Add people…" in a thread's header: the composer's recipient field, then a clear confirmation. */
-export function AddPeopleButton({ threadId }: { threadId: string }) {
+export function AddPeopleButton({ thread }: { thread: Thread }) {
+  const threadId = thread.id;
   const { user } = useCurrentSession();
   const book = useAddressBook();
+  // Offer only who is not in the thread yet.
+  const inThread = new Set([thread.createdBy.id, ...thread.recipients.people.map((p) => p.id)]);
+  const spacesIn = new Set(thread.recipients.spaces.map((s) => s.id));
   const add = useAddRecipients(threadId);
   const [open, setOpen] = useState(false);
   const [picked, setPicked] = useState<Recipient[]>([]);
@@ -86,8 +90,8 @@ export function AddPeopleButton({ threadId }: { threadId: string }) {
         </p>
         <RecipientsPicker
           label="Add"
-          people={book.people}
-          spaces={book.spaces}
+          people={book.people.filter((p) => !inThread.has(p.id))}
+          spaces={book.spaces.filter((s) => !spacesIn.has(s.id))}
           value={picked}
           onChange={setPicked}
           error={fieldError}

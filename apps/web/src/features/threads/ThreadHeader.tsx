@@ -122,7 +122,7 @@ export function ThreadHeader({ thread, onReply }: { thread: Thread; onReply: () 
             >
               Mark unread
             </Button>
-            <AddPeopleButton threadId={thread.id} />
+            <AddPeopleButton thread={thread} />
             <ShareButton kind="thread" id={thread.id} />
           </>
         )}
