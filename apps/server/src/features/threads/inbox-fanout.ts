@@ -86,10 +86,9 @@ export async function fanOutPost(db: Kysely<Database>, post: PostActivity): Prom
   const activity = { at: post.at, postId: post.postId };
   await repo.upsertActivity(
     post.threadId,
-    others.map((id) => summarize(id, asks)),
+    [...others.map((id) => summarize(id, asks)), { ...summarize(post.authorId, asks), quiet: true }],
     { ...activity, quiet: false },
   );
-  await repo.upsertActivity(post.threadId, [summarize(post.authorId, asks)], { ...activity, quiet: true });
   return [...others, post.authorId];
 }
 

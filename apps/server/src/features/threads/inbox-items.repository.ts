@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { insertRows } from '../../adapters/db/insert-rows';
 import type { Database, ExpectationKind, InboxItemsTable } from '../../db/schema';
 
@@ -28,11 +28,12 @@ export function inboxItemsRepository(db: Kysely<Database>) {
       ),
     /**
      * New activity for these people: brings the thread back (not done, unread) unless `quiet`
-     * (the author's own post: read, and left done if it was). Snoozes are kept.
+     * (the author's own post: read, and left done if it was). Snoozes are kept. A row's own
+     * `quiet` overrides the activity's, so a post's readers and its author are one statement.
      */
     upsertActivity: async (
       threadId: string,
-      rows: InboxWrite[],
+      rows: (InboxWrite & { quiet?: boolean })[],
       activity: { at: number; postId: string; quiet: boolean },
     ): Promise<void> => {
       const values = rows.map((r) => ({
@@ -43,11 +44,11 @@ export function inboxItemsRepository(db: Kysely<Database>) {
         thread_id: threadId,
         last_activity_at: activity.at,
         last_post_id: activity.postId,
-        unread: activity.quiet ? 0 : 1,
+        unread: (r.quiet ?? activity.quiet) ? 0 : 1,
         done_at: null,
         snoozed_until: null,
       }));
-      await insertRows(db, `inbox_items quiet=${activity.quiet}`, values, (part) =>
+      await insertRows(db, 'inbox_items activity', values, (part) =>
         db
           .insertInto('inbox_items')
           .values(part)
@@ -58,7 +59,11 @@ export function inboxItemsRepository(db: Kysely<Database>) {
               needs_reply: eb.ref('excluded.needs_reply'),
               expectation: eb.ref('excluded.expectation'),
               due_at: eb.ref('excluded.due_at'),
-              ...(activity.quiet ? { unread: 0 } : { unread: 1, done_at: null }),
+              unread: eb.ref('excluded.unread'),
+              // Unread activity un-does the thread; the author's quiet row leaves done as it was.
+              done_at: sql<
+                number | null
+              >`case when excluded.unread = 1 then null else inbox_items.done_at end`,
             })),
           ),
       );
