@@ -9,19 +9,24 @@ export type InboxWrite = AskFields & { user_id: string };
 /** Writes to inbox_items (the inbox feature reads them and owns done/snooze/unread actions). */
 export function inboxItemsRepository(db: Kysely<Database>) {
   return {
-    /** Open asks addressed to these people in a thread, from posts that still exist. */
-    openAsks: (threadId: string, userIds: string[]): Promise<OpenAsk[]> =>
-      userIds.length === 0
-        ? Promise.resolve([])
-        : db
-            .selectFrom('post_asks')
-            .innerJoin('posts', 'posts.id', 'post_asks.post_id')
-            .select(['post_asks.user_id', 'posts.expectation', 'posts.due_at'])
-            .where('posts.thread_id', '=', threadId)
-            .where('posts.deleted_at', 'is', null)
-            .where('post_asks.answered_at', 'is', null)
-            .where('post_asks.user_id', 'in', userIds)
-            .execute(),
+    /**
+     * Open asks addressed to these people in a thread, from posts that still exist. Read for the
+     * whole thread and filtered here: with the people in the SQL, SQLite walks every open ask of
+     * each of them across all threads (hundreds for a space's members) instead of this thread's.
+     */
+    openAsks: async (threadId: string, userIds: string[]): Promise<OpenAsk[]> => {
+      if (userIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('posts')
+        .innerJoin('post_asks', 'post_asks.post_id', 'posts.id')
+        .select(['post_asks.user_id', 'posts.expectation', 'posts.due_at'])
+        .where('posts.thread_id', '=', threadId)
+        .where('posts.deleted_at', 'is', null)
+        .where('post_asks.answered_at', 'is', null)
+        .execute();
+      const wanted = new Set(userIds);
+      return rows.filter((row) => wanted.has(row.user_id));
+    },
     existingUserIds: async (threadId: string): Promise<string[]> =>
       (await db.selectFrom('inbox_items').select('user_id').where('thread_id', '=', threadId).execute()).map(
         (r) => r.user_id,
