@@ -51,7 +51,7 @@ const normalise = (s) =>
 
 function makeCorpus(dir) {
   // Cached per text and voice, so editing the corpus makes a new one.
-  const key = createHash('sha256').update(`en-us 150 ${text}`).digest('hex').slice(0, 12);
+  const key = createHash('sha256').update(`en-us 150 bitexact ${text}`).digest('hex').slice(0, 12);
   const wav = path.join(dir, `corpus-${key}.wav`);
   if (fs.existsSync(wav)) return wav;
   const raw = path.join(dir, 'corpus.raw.wav');
@@ -71,6 +71,12 @@ function makeCorpus(dir) {
     '1',
     '-c:a',
     'pcm_s16le',
+    // A plain 44-byte header: pocketsphinx_continuous skips exactly 44 bytes of a WAV, so the
+    // LIST/INFO chunk ffmpeg adds by default would reach the raw engine as audio (the pipeline
+    // writes its own window files with a plain header) and the two would not hear the same thing.
+    '-bitexact',
+    '-map_metadata',
+    '-1',
     wav,
   ]);
   fs.rmSync(raw);
