@@ -7,14 +7,19 @@ import type SQLite from 'better-sqlite3';
 // crosses 1000 pages: that request waits for it, 100 ms and more on a busy disk. Here a worker
 // thread, on its own connection, does it instead; PASSIVE never blocks writers, and once it has
 // copied everything the next commit starts the WAL over.
-const CHECK_EVERY_MS = 1000;
+const CHECK_EVERY_MS = 250;
 const CHECKPOINT_ABOVE_BYTES = 4 * 2 ** 20;
+// Under steady writes a PASSIVE pass never ends level with the last commit, so the WAL would
+// never start over and would grow for good; past this size the worker finishes with a TRUNCATE
+// (writers wait only for the few frames the passive pass left) so it does start over.
+const TRUNCATE_ABOVE_BYTES = 64 * 2 ** 20;
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const SQLite = require(workerData.driver);
 const db = new SQLite(workerData.file);
 db.pragma('busy_timeout = 5000');
+const pageSize = db.pragma('page_size', { simple: true });
 parentPort.on('message', (message) => {
   if (message === 'close') {
     db.close();
@@ -22,7 +27,8 @@ parentPort.on('message', (message) => {
     return;
   }
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    const [pass] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (pass.log * pageSize > workerData.truncateAbove) db.pragma('wal_checkpoint(TRUNCATE)');
     parentPort.postMessage({ ok: true });
   } catch (error) {
     parentPort.postMessage({ ok: false, error: String(error) });
@@ -42,6 +48,8 @@ export interface BackgroundCheckpoint {
  */
 export function startBackgroundCheckpoint(sqlite: SQLite.Database, file: string): BackgroundCheckpoint {
   sqlite.pragma('wal_autocheckpoint = 0');
+  // When the WAL starts over, its file is cut back to this size rather than kept at its peak.
+  sqlite.pragma(`journal_size_limit = ${CHECKPOINT_ABOVE_BYTES}`);
   const walFile = `${file}-wal`;
   let worker: Worker | null = null;
   let busy = false;
@@ -55,7 +63,10 @@ export function startBackgroundCheckpoint(sqlite: SQLite.Database, file: string)
 
   const startWorker = () => {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file } });
+    const started = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { driver, file, truncateAbove: TRUNCATE_ABOVE_BYTES },
+    });
     started.unref();
     started.on('message', (result: { ok: boolean }) => {
       busy = false;
@@ -67,14 +78,15 @@ export function startBackgroundCheckpoint(sqlite: SQLite.Database, file: string)
 
   const timer = setInterval(() => {
     if (busy || failed) return;
-    let size = 0;
-    try {
-      size = fs.statSync(walFile).size;
-    } catch {
-      return;
+    if (!worker) {
+      try {
+        if (fs.statSync(walFile).size < CHECKPOINT_ABOVE_BYTES) return;
+      } catch {
+        return;
+      }
+      worker = startWorker();
     }
-    if (size < CHECKPOINT_ABOVE_BYTES) return;
-    worker ??= startWorker();
+    // Once started, every tick: a pass with nothing to copy costs microseconds.
     busy = true;
     worker.postMessage('checkpoint');
   }, CHECK_EVERY_MS);
