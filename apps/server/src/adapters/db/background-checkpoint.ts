@@ -9,10 +9,10 @@ import type SQLite from 'better-sqlite3';
 // copied everything the next commit starts the WAL over.
 const CHECK_EVERY_MS = 250;
 const CHECKPOINT_ABOVE_BYTES = 4 * 2 ** 20;
-// Under steady writes a PASSIVE pass never ends level with the last commit, so the WAL would
-// never start over and would grow for good; past this size the worker finishes with a TRUNCATE
-// (writers wait only for the few frames the passive pass left) so it does start over.
-const TRUNCATE_ABOVE_BYTES = 64 * 2 ** 20;
+// Under steady writes a PASSIVE pass never ends level with the last commit, so the WAL only
+// starts over once writing pauses. A TRUNCATE does start it over but makes writers wait (for
+// its fsync), so it is only the backstop against a WAL growing without end.
+const TRUNCATE_ABOVE_BYTES = 256 * 2 ** 20;
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
