@@ -9,6 +9,7 @@ import * as m0007 from './migrations/0007_media';
 import * as m0008 from './migrations/0008_playback';
 import * as m0009 from './migrations/0009_transcripts';
 import * as m0010 from './migrations/0010_outside';
+import * as m0011 from './migrations/0011_job_dedupe_index';
 
 /**
  * Migrations are listed here in order rather than read from disk, so they work the same from
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0008_playback': m0008,
   '0009_transcripts': m0009,
   '0010_outside': m0010,
+  '0011_job_dedupe_index': m0011,
 };
 
 function migratorFor<DB>(db: Kysely<DB>): Migrator {
