@@ -28,3 +28,16 @@ export function signedIn(result: { json: Record<string, unknown>; cookie?: strin
   const user = session.user as { id: string };
   return { cookie: result.cookie ?? '', csrf: session.csrfToken as string, userId: user.id };
 }
+
+/** First-run setup over HTTP: the workspace owner Ana, signed in. */
+export async function setUpOwner(base: string): Promise<Caller> {
+  return signedIn(
+    await call(base, 'POST', '/api/setup', {
+      workspaceName: 'Acme',
+      timeZone: 'Europe/Lisbon',
+      name: 'Ana Owner',
+      email: 'ana@example.com',
+      password: 'correct horse battery',
+    }),
+  );
+}

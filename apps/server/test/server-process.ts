@@ -80,3 +80,21 @@ export async function startServerProcess(databaseUrl: string, role = 'api'): Pro
   }
   return { url, logs: () => output, stop };
 }
+
+/**
+ * Two API processes on one database where that means something (PostgreSQL: LISTEN/NOTIFY
+ * between them); on SQLite, one process serves as both. Each started process is pushed to
+ * `started` so the caller's afterEach stops it.
+ */
+export async function startProcessPair(
+  databaseUrl: string,
+  kind: 'sqlite' | 'postgres',
+  started: ServerProcess[],
+): Promise<[ServerProcess, ServerProcess]> {
+  const a = await startServerProcess(databaseUrl);
+  started.push(a);
+  if (kind !== 'postgres') return [a, a];
+  const b = await startServerProcess(databaseUrl);
+  started.push(b);
+  return [a, b];
+}

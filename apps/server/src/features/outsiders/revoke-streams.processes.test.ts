@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, databasesUnderTest, type TestDatabase } from '../../../test/databases';
-import { call, signedIn } from '../../../test/http-client';
-import { type ServerProcess, startServerProcess } from '../../../test/server-process';
+import { call, setUpOwner, signedIn } from '../../../test/http-client';
+import { type ServerProcess, startProcessPair } from '../../../test/server-process';
 import { openSse, type SseConnection } from '../../../test/sse-client';
 
 // Real `tidings serve` processes: on PostgreSQL the outsider's stream is open on one API process
@@ -18,20 +18,8 @@ describe.each(databasesUnderTest())('revoking an outsider across server processe
 
   it('ends the outsider’s stream held by another process at once', async () => {
     database = await createTestDatabase(kind);
-    const a = await startServerProcess(database.url);
-    processes.push(a);
-    const b = kind === 'postgres' ? await startServerProcess(database.url) : a;
-    if (b !== a) processes.push(b);
-
-    const ana = signedIn(
-      await call(a.url, 'POST', '/api/setup', {
-        workspaceName: 'Acme',
-        timeZone: 'Europe/Lisbon',
-        name: 'Ana Owner',
-        email: 'ana@example.com',
-        password: 'correct horse battery',
-      }),
-    );
+    const [a, b] = await startProcessPair(database.url, kind, processes);
+    const ana = await setUpOwner(a.url);
     const thread = await call(
       a.url,
       'POST',
