@@ -1,23 +1,20 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { useDocumentTitle } from '../../lib/navigation';
 import { Button } from '../../ui/Button';
 import { PageHeader } from '../../ui/PageHeader';
 import { Section } from '../../ui/Section';
-import { useMyMedia } from './api';
 import { FileUpload } from './FileUpload';
-import styles from './Media.module.css';
+import { RecordingsLibrary } from './library/RecordingsLibrary';
 import { RecorderDialog } from './RecorderDialog';
-import { statusLine } from './StatusOverlay';
 
-/** `/recordings`: record, upload a file, and the list of one's own recordings with their links. */
+/** `/recordings`: record, upload a file, and the library of one's own recordings with their links. */
 export function RecordingsPage() {
   useDocumentTitle('Recordings');
   const [recording, setRecording] = useState(false);
-  const mine = useMyMedia();
   const client = useQueryClient();
   const refresh = () => void client.invalidateQueries({ queryKey: ['my-media'] });
+  const record = () => setRecording(true);
 
   return (
     <>
@@ -25,7 +22,7 @@ export function RecordingsPage() {
         title="Recordings"
         description="Record your camera, screen or voice, or upload a file. Each gets a link at once."
         actions={
-          <Button variant="primary" onClick={() => setRecording(true)}>
+          <Button variant="primary" onClick={record}>
             New recording
           </Button>
         }
@@ -40,17 +37,13 @@ export function RecordingsPage() {
       <Section title="Upload a file">
         <FileUpload onUploaded={refresh} />
       </Section>
-      <Section title="Your recordings">
-        {mine.data && mine.data.media.length === 0 && <p>Nothing recorded yet.</p>}
-        <ul className={styles.mine} aria-label="Your recordings">
-          {mine.data?.media.map((m) => (
-            <li key={m.id}>
-              <Link to={new URL(m.shareUrl, window.location.href).pathname}>{m.title || 'Recording'}</Link>
-              <span className={styles.time}>{statusLine(m)}</span>
-            </li>
-          ))}
-        </ul>
-      </Section>
+      <RecordingsLibrary
+        recordButton={
+          <Button variant="primary" onClick={record}>
+            Record your first
+          </Button>
+        }
+      />
     </>
   );
 }

@@ -55,10 +55,18 @@ export function useSharedMedia(token: string) {
   });
 }
 
+/**
+ * Live events refresh the list; as a fallback it is polled every few seconds while something is
+ * processing (an abandoned upload would poll forever), and every few minutes anyway so its signed poster URLs stay fresh.
+ */
+const myMediaInterval = (query: { state: { data?: MediaList } }) =>
+  query.state.data?.media.some((m) => m.status === 'processing') ? 5000 : 4 * 60_000;
+
 export function useMyMedia() {
   return useQuery({
     queryKey: ['my-media'],
     queryFn: ({ signal }) => api.get('/api/me/media', MediaList, signal),
+    refetchInterval: myMediaInterval,
   });
 }
 

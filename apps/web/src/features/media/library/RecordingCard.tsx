@@ -1,0 +1,105 @@
+import type { Media } from '@tidings/contracts';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { formatDateTime, formatRelative } from '../../../lib/dates';
+import { copyText } from '../../../ui/CopyButton';
+import { CheckIcon, LinkIcon } from '../../../ui/icons';
+import { TrashIcon } from './icons';
+import { cardStatus, oneLine, titleOf } from './library';
+import styles from './Recordings.module.css';
+import { RecordingThumb } from './RecordingThumb';
+import { useReducedMotion } from './useReducedMotion';
+
+/** The share page's path on this site (the server's URL may name another origin behind a proxy). */
+const sharePath = (shareUrl: string) => new URL(shareUrl, window.location.href).pathname;
+
+/**
+ * One recording in the library. The title is the card's link (stretched over the whole card), so
+ * the link's name is the title; Copy link and Delete sit above it as their own buttons.
+ */
+export function RecordingCard({ media, onDelete }: { media: Media; onDelete: (media: Media) => void }) {
+  const reducedMotion = useReducedMotion();
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const title = titleOf(media);
+  const status = cardStatus(media);
+  const excerpt = oneLine(media.transcriptExcerpt);
+
+  return (
+    <li
+      className={styles.card}
+      data-status={media.status}
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false);
+      }}
+    >
+      <RecordingThumb media={media} animate={(hovered || focused) && !reducedMotion} />
+      <div className={styles.body}>
+        <h3 className={styles.title}>
+          <Link className={styles.link} to={sharePath(media.shareUrl)}>
+            {title}
+          </Link>
+        </h3>
+        <p className={styles.meta}>
+          <time dateTime={new Date(media.createdAt).toISOString()} title={formatDateTime(media.createdAt)}>
+            {formatRelative(media.createdAt)}
+          </time>
+          {media.postId && <span> · In a message</span>}
+        </p>
+        {status && (
+          <p className={styles.status} data-failed={media.status === 'failed' || undefined} title={status}>
+            {status}
+          </p>
+        )}
+        {excerpt && (
+          <p className={styles.excerpt} title={excerpt}>
+            {excerpt}
+          </p>
+        )}
+      </div>
+      <div className={styles.actions}>
+        <CopyLinkButton url={media.shareUrl} title={title} />
+        <button
+          type="button"
+          className={styles.action}
+          data-tone="danger"
+          aria-label={`Delete ${title}`}
+          onClick={() => onDelete(media)}
+        >
+          <TrashIcon />
+          <span className={styles.actionText}>Delete</span>
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function CopyLinkButton({ url, title }: { url: string; title: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const timer = setTimeout(() => setState('idle'), 2000);
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  return (
+    <>
+      <button
+        type="button"
+        className={styles.action}
+        aria-label={`Copy link to ${title}`}
+        data-copied={state === 'copied' || undefined}
+        onClick={async () => setState((await copyText(url)) ? 'copied' : 'failed')}
+      >
+        {state === 'copied' ? <CheckIcon /> : <LinkIcon />}
+        <span className={styles.actionText}>{state === 'copied' ? 'Copied' : 'Copy link'}</span>
+      </button>
+      <span className="visually-hidden" role="status">
+        {state === 'copied' ? 'Link copied' : state === 'failed' ? 'Could not copy the link' : ''}
+      </span>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Media } from '@tidings/contracts';
+import { describe, expect, it } from 'vitest';
+import { cardStatus, durationBadge, filterRecordings, oneLine, titleOf } from './library';
+
+const media = (overrides: Partial<Media>): Media => ({
+  id: 'm1',
+  kind: 'video',
+  source: 'recording',
+  status: 'ready',
+  progress: null,
+  error: null,
+  owner: { id: 'u1', name: 'Ana', avatarUrl: null } as Media['owner'],
+  postId: null,
+  title: '',
+  mimeType: 'video/mp4',
+  uploadedBytes: 0,
+  sizeBytes: null,
+  durationMs: null,
+  width: null,
+  height: null,
+  playbackUrl: null,
+  posterUrl: null,
+  previewUrl: null,
+  waveform: null,
+  shareUrl: 'http://localhost/v/abc',
+  recordingStoppedAt: null,
+  createdAt: 0,
+  ...overrides,
+});
+
+describe('recordings library helpers', () => {
+  it('badges durations as m:ss, h:mm:ss, never 0:00 for a short clip', () => {
+    expect(durationBadge(7_400)).toBe('0:07');
+    expect(durationBadge(750_000)).toBe('12:30');
+    expect(durationBadge(3_723_000)).toBe('1:02:03');
+    expect(durationBadge(300)).toBe('0:01');
+    expect(durationBadge(null)).toBeNull();
+    expect(durationBadge(0)).toBeNull();
+  });
+
+  it('names untitled recordings', () => {
+    expect(titleOf({ title: '  ' })).toBe('Untitled recording');
+    expect(titleOf({ title: 'Demo' })).toBe('Demo');
+  });
+
+  it('says why a recording cannot be watched yet, nothing once ready', () => {
+    expect(cardStatus(media({ status: 'ready', durationMs: 5000 }))).toBeNull();
+    expect(cardStatus(media({ status: 'processing', progress: 41.6 }))).toBe('Processing 42%');
+    expect(cardStatus(media({ status: 'failed', error: 'Not a video' }))).toBe('Failed: Not a video');
+    expect(cardStatus(media({ status: 'uploading', source: 'upload', uploadedBytes: 2048 }))).toMatch(
+      /^Uploading… 2 KB/,
+    );
+  });
+
+  it('filters by kind and by every word of the query in title or transcript, accents ignored', () => {
+    const all = [
+      media({ id: 'a', kind: 'video', title: 'Quarterly démo' }),
+      media({ id: 'b', kind: 'audio', title: '', transcriptExcerpt: 'The pelican banner is late' }),
+      media({ id: 'c', kind: 'video', title: 'Banner review', transcriptExcerpt: null }),
+    ];
+    const ids = (list: Media[]) => list.map((m) => m.id);
+    expect(ids(filterRecordings(all, { query: '', kind: 'all' }))).toEqual(['a', 'b', 'c']);
+    expect(ids(filterRecordings(all, { query: '', kind: 'audio' }))).toEqual(['b']);
+    expect(ids(filterRecordings(all, { query: '', kind: 'video' }))).toEqual(['a', 'c']);
+    expect(ids(filterRecordings(all, { query: 'BANNER', kind: 'all' }))).toEqual(['b', 'c']);
+    expect(ids(filterRecordings(all, { query: 'banner pelican', kind: 'all' }))).toEqual(['b']);
+    expect(ids(filterRecordings(all, { query: 'demo', kind: 'all' }))).toEqual(['a']);
+    expect(ids(filterRecordings(all, { query: 'untitled', kind: 'audio' }))).toEqual(['b']);
+    expect(ids(filterRecordings(all, { query: 'banner', kind: 'video' }))).toEqual(['c']);
+    expect(filterRecordings(all, { query: 'nothing like it', kind: 'all' })).toEqual([]);
+  });
+
+  it('collapses an excerpt to one line', () => {
+    expect(oneLine('  Hello\n  there  ')).toBe('Hello there');
+    expect(oneLine('   ')).toBeNull();
+    expect(oneLine(null)).toBeNull();
+  });
+});

@@ -1,0 +1,57 @@
+import type { Media, MediaKind } from '@tidings/contracts';
+import { formatClock } from '../api';
+import { statusLine } from '../StatusOverlay';
+
+/** The kind filter's choices; "all" shows both. */
+export type KindFilter = 'all' | MediaKind;
+
+export interface LibraryFilter {
+  query: string;
+  kind: KindFilter;
+}
+
+export const UNTITLED = 'Untitled recording';
+
+export const titleOf = (media: Pick<Media, 'title'>) => media.title.trim() || UNTITLED;
+
+/** "0:07", "12:30", "1:02:03"; null while the length is unknown (still uploading or processing). */
+export function durationBadge(durationMs: number | null | undefined): string | null {
+  if (durationMs === null || durationMs === undefined || durationMs <= 0) return null;
+  // Round up under a second so a short clip never reads "0:00".
+  return formatClock(Math.max(durationMs, 1000));
+}
+
+/** What the card says about a recording that cannot be watched yet; null once ready. */
+export function cardStatus(media: Media): string | null {
+  if (media.status === 'ready') return null;
+  return statusLine(media);
+}
+
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase();
+
+/**
+ * Recordings whose title or transcript excerpt contains every word of the query (any order,
+ * case and accents ignored), of the chosen kind. Order is kept (the server sends newest first).
+ */
+export function filterRecordings<T extends Pick<Media, 'kind' | 'title' | 'transcriptExcerpt'>>(
+  media: readonly T[],
+  { query, kind }: LibraryFilter,
+): T[] {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  return media.filter((m) => {
+    if (kind !== 'all' && m.kind !== kind) return false;
+    if (words.length === 0) return true;
+    const haystack = fold(`${titleOf(m)} ${m.transcriptExcerpt ?? ''}`);
+    return words.every((word) => haystack.includes(word));
+  });
+}
+
+/** The excerpt as one line: whitespace collapsed; null when empty. */
+export function oneLine(text: string | null | undefined): string | null {
+  const line = text?.replace(/\s+/g, ' ').trim();
+  return line ? line : null;
+}
