@@ -2,6 +2,7 @@ import { deliverySweepJob, sendDigestJob, sendNotificationJob } from '../feature
 import { publishScheduledJob } from '../features/delivery/scheduled.job';
 import { snoozeEndedJob } from '../features/inbox/snooze.job';
 import { mediaFinalizeJob } from '../features/media/processing/media-finalize.job';
+import { mediaPreviewJob } from '../features/media/processing/media-preview.job';
 import { outsiderAddedJob } from '../features/outsiders/outsider-added.job';
 import { transcribeJob } from '../features/transcripts/transcribe.job';
 import type { JobDefinition } from './job';
@@ -16,6 +17,7 @@ export const allJobs: JobDefinition[] = [
   sendDigestJob as unknown as JobDefinition,
   publishScheduledJob as unknown as JobDefinition,
   mediaFinalizeJob as unknown as JobDefinition,
+  mediaPreviewJob as unknown as JobDefinition,
   transcribeJob as unknown as JobDefinition,
   outsiderAddedJob as unknown as JobDefinition,
 ];

@@ -54,6 +54,17 @@ export function mediaRepository(db: Kysely<Database>) {
       await db.updateTable('media').set(patch).where('id', '=', id).execute();
     },
 
+    /** Records the animated preview of a ready media; false when the media is gone meanwhile. */
+    async setPreview(id: string, key: string, now: number): Promise<boolean> {
+      const result = await db
+        .updateTable('media')
+        .set({ preview_key: key, updated_at: now })
+        .where('id', '=', id)
+        .where('status', '=', 'ready')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     /** Raises upload_offset, never lowers it (PATCH requests can finish out of order). */
     async advanceOffset(id: string, offset: number, now: number): Promise<boolean> {
       const result = await db

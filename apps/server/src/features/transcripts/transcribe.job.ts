@@ -1,7 +1,5 @@
-import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { TranscriptWord } from '@tidings/contracts';
 import { z } from 'zod';
 import { MediaToolError } from '../../adapters/media-tool/media-tool';
@@ -9,6 +7,7 @@ import type { SpeechToText } from '../../adapters/speech/speech-to-text';
 import type { AppContext } from '../../context';
 import { defineJob } from '../../jobs/job';
 import { enqueue, LEASE_MS } from '../../jobs/queue';
+import { localFileOf } from '../media/local-file';
 import { mediaRepository } from '../media/media.repository';
 import { wordsText } from './segments';
 import { detectSilences } from './silences';
@@ -64,7 +63,8 @@ export const transcribeJob = defineJob({
     const heartbeat = setInterval(() => void extendLease(ctx, mediaId), LEASE_MS / 5);
     try {
       const wav = path.join(workDir, 'audio.wav');
-      const input = await localFile(ctx, media.playable_key, workDir);
+      const input = await localFileOf(ctx, media.playable_key, workDir, 'playable');
+      if (!input) throw new Error(`media blob ${media.playable_key} is missing`);
       await ctx.media.ffmpeg({
         input,
         outputArgs: ['-vn', '-ac', '1', '-ar', '16000', '-c:a', 'pcm_s16le', '-f', 'wav', wav],
@@ -147,16 +147,6 @@ export const transcribeJob = defineJob({
 /** Queued when a media becomes ready (media.finalize) and by "retry"; once per media at a time. */
 export async function enqueueTranscription(ctx: AppContext, mediaId: string): Promise<void> {
   await enqueue(ctx.db, transcribeJob, { mediaId }, ctx.now(), { dedupeKey: dedupeKey(mediaId) });
-}
-
-async function localFile(ctx: AppContext, key: string, workDir: string): Promise<string> {
-  const local = ctx.blobs.localPath?.(key);
-  if (local) return local;
-  const blob = await ctx.blobs.get(key);
-  if (!blob) throw new Error(`media blob ${key} is missing`);
-  const file = path.join(workDir, 'playable');
-  await pipeline(blob.stream, createWriteStream(file));
-  return file;
 }
 
 async function isLastAttempt(ctx: AppContext, mediaId: string): Promise<boolean> {

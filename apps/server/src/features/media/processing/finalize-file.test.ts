@@ -6,6 +6,7 @@ import { ffmpegMediaTool } from '../../../adapters/media-tool/ffmpeg-media-tool'
 import { type FinalizeFileOptions, finalizeFile } from './finalize-file';
 import { audioFile, hasCues, hevcMp4, recordingWebm, writeFile } from './fixtures.test-helper';
 import { MediaProcessingError } from './processing-error';
+import { writePreview } from './steps';
 
 const tool = ffmpegMediaTool({ ffmpegPath: null, ffprobePath: null, probeTimeoutMs: 10_000 });
 const options: FinalizeFileOptions = { timeoutMs: 60_000, probeTimeoutMs: 10_000, maxDurationMs: null };
@@ -36,12 +37,13 @@ describe('finalizeFile', () => {
     expect(result).toMatchObject({ width: 320, height: 240 });
     expect(result.sizeBytes).toBe(fs.statSync(result.rendition).size);
     expect(fs.readFileSync(result.poster as string).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
-    expect(
-      fs
-        .readFileSync(result.preview as string)
-        .subarray(8, 12)
-        .toString(),
-    ).toBe('WEBP');
+    // The animated preview is the follow-up job's: made from the rendition, a looping WebP.
+    const preview = path.join(dir, `preview-${n}.webp`);
+    const source = { format: 'matroska', video: '0:v:0', posterAtS: 0 };
+    expect(await writePreview(tool, result.rendition, source, preview, { timeoutMs: 30_000 })).toBe(true);
+    const webp = fs.readFileSync(preview);
+    expect(webp.subarray(8, 12).toString()).toBe('WEBP');
+    expect(webp.includes(Buffer.from('ANIM'))).toBe(true);
     expect(result.waveform).toBeNull();
   });
 

@@ -9,7 +9,7 @@ import {
   computeWaveform,
   type PictureSource,
   pictureSource,
-  writePosterAndPreview,
+  writePosterFrame,
   writeRendition,
   writeWebmCopy,
 } from './steps';
@@ -31,7 +31,6 @@ export interface FinalizedFiles {
   /** Files written into the work dir. */
   rendition: string;
   poster: string | null;
-  preview: string | null;
   waveform: number[] | null;
   durationMs: number | null;
   sizeBytes: number;
@@ -40,9 +39,10 @@ export interface FinalizedFiles {
 }
 
 /**
- * The whole pipeline over local files: check, probe, plan, then write the rendition while the
- * poster and preview (video) or the waveform (audio) are made beside it. Outputs go to fixed
- * names in `workDir`, so a run after a crash simply writes them again.
+ * What makes a recording playable, over local files: check, probe, plan, then write the
+ * rendition while the poster (video) or the waveform (audio) is made beside it. The animated
+ * preview is left to a follow-up job (media-preview.job.ts). Outputs go to fixed names in
+ * `workDir`, so a run after a crash simply writes them again.
  */
 export async function finalizeFile(
   tool: MediaTool,
@@ -61,17 +61,14 @@ export async function finalizeFile(
   // A WebM almost always needs exactly a stream-copy remux: start it while ffprobe looks, and
   // keep it if the plan agrees. The run is as confined as any other (same whitelists).
   const poster = path.join(workDir, 'poster.jpg');
-  const preview = path.join(workDir, 'preview.webp');
   const speculation = ebml
     ? early((signal) =>
         writeWebmCopy(tool, input, path.join(workDir, 'rendition.webm'), { timeoutMs: left(), signal }),
       )
     : null;
   const earlySource: PictureSource = { format: 'matroska', video: '0:v:0', posterAtS: 1 };
-  const earlyPictures = ebml
-    ? early((signal) =>
-        writePosterAndPreview(tool, input, earlySource, { poster, preview }, { timeoutMs: left(), signal }),
-      )
+  const earlyPoster = ebml
+    ? early((signal) => writePosterFrame(tool, input, earlySource, poster, { timeoutMs: left(), signal }))
     : null;
   try {
     const probe = await explain(
@@ -93,9 +90,8 @@ export async function finalizeFile(
     const reusable = speculation !== null && isPlainWebmCopy(plan, facts, probe);
     if (!reusable) await speculation?.abort();
     const firstVideo = probe.streams.find((st) => st.codec_type === 'video')?.index ?? null;
-    const picturesReusable =
-      earlyPictures !== null && facts.video !== null && facts.video.index === firstVideo;
-    if (!picturesReusable) await earlyPictures?.abort();
+    const posterReusable = earlyPoster !== null && facts.video !== null && facts.video.index === firstVideo;
+    if (!posterReusable) await earlyPoster?.abort();
     const reportsProgress =
       isTranscode(plan) && facts.durationMs !== null && options.onProgress !== undefined;
     const planned = () =>
@@ -114,14 +110,12 @@ export async function finalizeFile(
         options.log?.warn({ err: error }, `media ${what} could not be made`);
         return null;
       });
-    const plannedPictures = () =>
-      writePosterAndPreview(tool, input, pictureSource(facts), { poster, preview }, { timeoutMs: left() });
-    const [renditionMs, pictures, waveform] = await Promise.all([
+    const plannedPoster = () =>
+      writePosterFrame(tool, input, pictureSource(facts), poster, { timeoutMs: left() });
+    const [renditionMs, posterWritten, waveform] = await Promise.all([
       renditionDone,
       facts.video
-        ? extra('poster and preview', () =>
-            picturesReusable ? earlyPictures.result.catch(plannedPictures) : plannedPictures(),
-          )
+        ? extra('poster', () => (posterReusable ? earlyPoster.result.catch(plannedPoster) : plannedPoster()))
         : null,
       facts.video
         ? null
@@ -142,8 +136,7 @@ export async function finalizeFile(
       facts,
       plan,
       rendition,
-      poster: pictures?.poster ? poster : null,
-      preview: pictures?.preview ? preview : null,
+      poster: posterWritten ? poster : null,
       waveform: waveform ?? null,
       durationMs: durationMs && durationMs > 0 ? durationMs : facts.durationMs,
       sizeBytes: size,
@@ -151,7 +144,7 @@ export async function finalizeFile(
       height: facts.video?.height ?? null,
     };
   } catch (error) {
-    await Promise.all([speculation?.abort(), earlyPictures?.abort()]);
+    await Promise.all([speculation?.abort(), earlyPoster?.abort()]);
     throw error;
   }
 }

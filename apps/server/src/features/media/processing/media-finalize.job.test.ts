@@ -65,10 +65,14 @@ describe.each(databasesUnderTest())('media.finalize job on %s', (kind) => {
       .where('dedupe_key', '=', `media.finalize:${id}`)
       .executeTakeFirstOrThrow();
 
-  it('makes a recording ready: seekable WebM, duration, poster, preview, live events', async () => {
+  it('makes a recording ready: seekable WebM, duration, poster, then a preview, live events', async () => {
     const id = await uploaded(webm);
-    // The finalize job, then the transcript job it queues (issue 5; engine off in these tests).
-    expect(await drain()).toBe(2);
+    // Ready as soon as finalize has run: the animated preview is not waited for.
+    expect(await mediaFinalizeJob.handler({ mediaId: id }, t.ctx)).toBeUndefined();
+    expect(await row(id)).toMatchObject({ status: 'ready', preview_key: null });
+    // Then the preview job and the transcript job it queued (issue 5; engine off in these tests),
+    // and the finalize job itself, which finds the media done.
+    expect(await drain()).toBe(3);
     const done = await row(id);
     expect(done).toMatchObject({
       status: 'ready',
@@ -85,7 +89,9 @@ describe.each(databasesUnderTest())('media.finalize job on %s', (kind) => {
     const stored = await t.ctx.blobs.stat(`media/${id}/playable.webm`);
     expect(stored?.size).toBe(Number(done.size_bytes));
     expect((await t.ctx.blobs.stat(`media/${id}/poster.jpg`))?.contentType).toBe('image/jpeg');
-    expect((await eventsFor(id)).length).toBeGreaterThanOrEqual(1);
+    expect((await t.ctx.blobs.stat(`media/${id}/preview.webp`))?.contentType).toBe('image/webp');
+    // Ready, then the preview: the author's page hears of both.
+    expect((await eventsFor(id)).length).toBeGreaterThanOrEqual(2);
     expect(fs.readdirSync(path.join(t.ctx.config.dataDir, 'processing'))).toEqual([]);
   });
 
@@ -167,7 +173,7 @@ describe.each(databasesUnderTest())('media.finalize job on %s', (kind) => {
   it('a probe that hangs fails that media only; the next one is processed', async () => {
     const hanging = await uploaded(Buffer.concat([Buffer.from('HANGME'), Buffer.alloc(64), webm]));
     const good = await uploaded(webm);
-    expect(await drain()).toBe(3); // two finalize jobs and the good one's transcript job
+    expect(await drain()).toBe(4); // two finalize jobs, the good one's preview and transcript jobs
     expect(await row(hanging)).toMatchObject({ status: 'failed' });
     expect((await row(hanging)).error).toMatch(/took too long/);
     expect((await row(good)).status).toBe('ready');

@@ -1,15 +1,15 @@
-import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import type { AppContext } from '../../../context';
 import { defineJob } from '../../../jobs/job';
 import { LEASE_MS } from '../../../jobs/queue';
 import { enqueueTranscription } from '../../transcripts/transcribe.job';
 import { FINALIZE_JOB } from '../finalize-queue';
+import { localFileOf, storeFile } from '../local-file';
 import { mediaRepository } from '../media.repository';
 import { type FinalizedFiles, finalizeFile } from './finalize-file';
+import { enqueuePreview } from './media-preview.job';
 import { MediaProcessingError } from './processing-error';
 
 /** Progress is written to the row and announced at most this often. */
@@ -21,12 +21,12 @@ const LEASE_RENEW_MS = LEASE_MS / 5;
 export const renditionKeys = (mediaId: string, ext: string) => ({
   playable: `media/${mediaId}/playable.${ext}`,
   poster: `media/${mediaId}/poster.jpg`,
-  preview: `media/${mediaId}/preview.webp`,
 });
 
 /**
  * Turns a fully uploaded recording into what browsers play: probe, remux (or transcode only
- * what browsers cannot play), poster and preview or waveform, then `ready`. Files a person must
+ * what browsers cannot play), poster or waveform, then `ready` (the animated preview follows in
+ * its own job). Files a person must
  * fix (not media, damaged, too long, too slow) end `failed` with the reason and are not retried;
  * anything else (storage or database trouble) throws, and the queue retries with backoff.
  * Idempotent: a finished media is skipped, an interrupted one is processed again from the start.
@@ -55,7 +55,9 @@ export const mediaFinalizeJob = defineJob({
     let progressWrites = Promise.resolve();
     const heartbeat = setInterval(() => void extendLease(ctx, mediaId), LEASE_RENEW_MS);
     try {
-      const input = await localCopy(ctx, row.upload_key, workDir);
+      const input = await localFileOf(ctx, row.upload_key, workDir, 'original');
+      if (!input)
+        throw new MediaProcessingError('The uploaded file is missing from storage; upload it again.');
       const { maxRecordingMinutes } = await media.workspaceLimits();
       let lastReport = 0;
       let lastPercent = -1;
@@ -86,7 +88,6 @@ export const mediaFinalizeJob = defineJob({
         playable_key: keys.playable,
         playable_mime_type: outputs.plan.mimeType,
         poster_key: keys.poster,
-        preview_key: keys.preview,
         waveform: outputs.waveform ? JSON.stringify(outputs.waveform) : null,
         duration_ms: outputs.durationMs,
         width: outputs.width,
@@ -96,7 +97,13 @@ export const mediaFinalizeJob = defineJob({
         updated_at: now,
       });
       await announce();
-      // Silence map and transcript (issue 5); a failure to queue must not undo a ready media.
+      // The preview first (a fraction of a second), then the silence map and transcript; a
+      // failure to queue either must not undo a ready media.
+      if (keys.poster) {
+        await enqueuePreview(ctx, mediaId).catch((err: unknown) =>
+          ctx.log.warn({ err, mediaId }, 'preview not queued'),
+        );
+      }
       await enqueueTranscription(ctx, mediaId).catch((err: unknown) =>
         ctx.log.warn({ err, mediaId }, 'transcription not queued'),
       );
@@ -118,34 +125,11 @@ export const mediaFinalizeJob = defineJob({
   },
 });
 
-/** A path ffmpeg can read: the blob itself on local disk, else a copy streamed from S3. */
-async function localCopy(ctx: AppContext, key: string, workDir: string): Promise<string> {
-  const local = ctx.blobs.localPath?.(key);
-  if (local) {
-    await fs.access(local);
-    return local;
-  }
-  const blob = await ctx.blobs.get(key);
-  if (!blob) throw new MediaProcessingError('The uploaded file is missing from storage; upload it again.');
-  const file = path.join(workDir, 'original');
-  await pipeline(blob.stream, createWriteStream(file));
-  return file;
-}
-
 async function store(ctx: AppContext, mediaId: string, outputs: FinalizedFiles) {
   const keys = renditionKeys(mediaId, outputs.plan.ext);
-  const put = async (key: string, file: string, contentType: string) => {
-    if (ctx.blobs.importFile) await ctx.blobs.importFile(key, file, contentType);
-    else await ctx.blobs.putStream(key, createReadStream(file), contentType);
-  };
-  await put(keys.playable, outputs.rendition, outputs.plan.mimeType);
-  if (outputs.poster) await put(keys.poster, outputs.poster, 'image/jpeg');
-  if (outputs.preview) await put(keys.preview, outputs.preview, 'image/webp');
-  return {
-    playable: keys.playable,
-    poster: outputs.poster ? keys.poster : null,
-    preview: outputs.preview ? keys.preview : null,
-  };
+  await storeFile(ctx, keys.playable, outputs.rendition, outputs.plan.mimeType);
+  if (outputs.poster) await storeFile(ctx, keys.poster, outputs.poster, 'image/jpeg');
+  return { playable: keys.playable, poster: outputs.poster ? keys.poster : null };
 }
 
 /**

@@ -120,53 +120,49 @@ export const pictureSource = (facts: MediaFacts): PictureSource => ({
 });
 
 /**
- * The poster (a JPEG of one frame) and the preview (a looping animated WebP of the first
- * seconds: few frames, low resolution) from one decode of the first 2 s, so the cost does not
- * grow with the length of the recording. Returns which of the two were written.
+ * The preview: a looping animated WebP of the first seconds (few frames, low resolution). Made
+ * after the media is ready, by its own job: it is a hover nicety, and decoding even 2 s of HD
+ * video costs more than the remux that makes the recording playable.
  */
-export async function writePosterAndPreview(
+export async function writePreview(
   tool: MediaTool,
   input: string,
   source: PictureSource,
-  out: { poster: string; preview: string },
+  output: string,
   options: StepOptions & { signal?: AbortSignal },
-): Promise<{ poster: boolean; preview: boolean }> {
+): Promise<boolean> {
   await tool.ffmpeg({
     input,
     inputArgs: ['-f', source.format, '-t', String(PREVIEW_SECONDS)],
     outputArgs: [
-      '-filter_complex',
-      `[${source.video}]split=2[p][v];` +
-        `[p]trim=start=${source.posterAtS.toFixed(3)},scale=w='min(${POSTER_WIDTH},iw)':h=-2[poster];` +
-        `[v]fps=${PREVIEW_FPS},scale=w='min(${PREVIEW_WIDTH},iw)':h=-2[preview]`,
-      ...['-map', '[poster]', '-frames:v', '1', '-q:v', '4', '-c:v', 'mjpeg', '-f', 'image2'],
-      ...['-y', fileUrl(out.poster)],
-      ...[
-        '-map',
-        '[preview]',
-        '-c:v',
-        'libwebp_anim',
-        '-loop',
-        '0',
-        '-quality',
-        '50',
-        '-compression_level',
-        '1',
-      ],
-      ...['-f', 'webp', '-y', fileUrl(out.preview)],
+      ...['-map', source.video, '-vf', `fps=${PREVIEW_FPS},scale=w='min(${PREVIEW_WIDTH},iw)':h=-2`],
+      ...['-c:v', 'libwebp_anim', '-loop', '0', '-quality', '50', '-compression_level', '1'],
+      ...['-f', 'webp', '-y', fileUrl(output)],
     ],
     timeoutMs: options.timeoutMs,
     signal: options.signal,
   });
-  let poster = await nonEmpty(out.poster);
-  // Media shorter than the poster point yields no frame there; take the first one.
-  if (!poster && source.posterAtS > 0)
-    poster = await writePoster(tool, input, { ...source, posterAtS: 0 }, out.poster, options);
-  return { poster, preview: await nonEmpty(out.preview) };
+  return nonEmpty(output);
+}
+
+/**
+ * The poster: a JPEG of the frame at `source.posterAtS`, or of the first frame when the media
+ * is shorter than that. Input seeking decodes only from the keyframe before that point, so the
+ * cost does not grow with the length of the recording.
+ */
+export async function writePosterFrame(
+  tool: MediaTool,
+  input: string,
+  source: PictureSource,
+  output: string,
+  options: StepOptions & { signal?: AbortSignal },
+): Promise<boolean> {
+  if (await writePoster(tool, input, source, output, options)) return true;
+  return source.posterAtS > 0 && writePoster(tool, input, { ...source, posterAtS: 0 }, output, options);
 }
 
 /** A JPEG of the frame at `source.posterAtS` (input seeking: reads only up to that point). */
-export async function writePoster(
+async function writePoster(
   tool: MediaTool,
   input: string,
   source: PictureSource,
