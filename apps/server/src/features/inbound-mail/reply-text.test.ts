@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../adapters/markdown/markdown';
 import { htmlToPlainText, replyText } from './reply-text';
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
@@ -53,11 +54,81 @@ const cases: { client: string; file: string; expected: string }[] = [
   },
 ];
 
+const ANSWERED = [
+  '> Can you send the deck by Thursday?',
+  '',
+  'Yes, tonight.',
+  '',
+  '> And will Bo join the call?',
+  '',
+  'No, he is away.',
+].join('\n');
+const THUNDERBIRD_ANSWERED = [
+  '> On 11/2/26 9:00 AM, Bo Lin wrote:',
+  '> > I can join if it is after lunch.',
+  // Backs out of the nested quote, or markdown would carry on inside it.
+  '>',
+  '> Is after lunch fine for you?',
+  '',
+  'Yes, 14:00 works.',
+  '',
+  '> And can you send the deck by Thursday?',
+  '',
+  'It is attached.',
+].join('\n');
+
+// Answered inline: the quoted lines they kept as markdown quotes, each answer below its quote,
+// and neither the trailing history nor the signature.
+const inlineCases: typeof cases = [
+  {
+    client: 'answers between quotes, the whole original below an attribution',
+    file: 'inline-above-history.txt',
+    expected: `Hi Ana,\n\n${ANSWERED}\n\nCheers,\nOlive`,
+  },
+  {
+    client: 'Gmail, attribution on top, quote kept after the last answer, "-- " signature',
+    file: 'gmail-inline.txt',
+    expected: `Hi Ana, answers below.\n\n${ANSWERED.replace('call?', 'call? He said he might\n> be travelling.')}`,
+  },
+  {
+    client: 'Apple Mail, quoted attribution, "Sent from my iPad" below the last quote',
+    file: 'apple-inline.txt',
+    expected: `Hi Ana,\n\n${ANSWERED}`,
+  },
+  {
+    client: 'Thunderbird, nested quote, no blank lines',
+    file: 'thunderbird-inline.txt',
+    expected: THUNDERBIRD_ANSWERED,
+  },
+  {
+    client: 'Gmail HTML only, answers between blockquotes inside gmail_quote',
+    file: 'gmail-inline.html.txt',
+    expected: `Hi Ana, answers below.\n\n${ANSWERED.replace('away.', 'away & back on Monday.')}`,
+  },
+  {
+    client: 'Apple Mail HTML only, a sign-off after the last quote',
+    file: 'apple-inline.html.txt',
+    expected: `Hi Ana,\n\n${ANSWERED}\n\n> Thanks,\n> Ana\n\nCheers,\nOlive`,
+  },
+  {
+    client: 'Thunderbird HTML only, nested blockquote, moz-signature',
+    file: 'thunderbird-inline.html.txt',
+    expected: THUNDERBIRD_ANSWERED.replace('wrote:\n', 'wrote:\n>\n'),
+  },
+];
+
+const mailOf = (file: string) => {
+  const content = fixture(file);
+  return file.endsWith('.html.txt') ? { html: content } : { text: content };
+};
+
 describe('the new text of an emailed reply', () => {
   it.each(cases)('$client', ({ file, expected }) => {
-    const content = fixture(file);
-    const mail = file.endsWith('.html.txt') ? { html: content } : { text: content };
-    expect(replyText(mail)).toBe(expected);
+    expect(replyText(mailOf(file))).toBe(expected);
+  });
+
+  it.each(inlineCases)('answered inline: $client', ({ file, expected }) => {
+    expect(replyText(mailOf(file))).toBe(expected);
   });
 
   it('prefers the text part over the HTML one', () => {
@@ -94,5 +165,59 @@ describe('the new text of an emailed reply', () => {
     expect(htmlToPlainText('<p>a&nbsp;&lt;b&gt;</p><div>c&#x263A;<br>d</div><style>p{}</style>')).toBe(
       'a <b>\n\nc\u263a\nd\n',
     );
+  });
+});
+
+describe('an answer written between quoted lines', () => {
+  it('is the same with CRLF line ends', () => {
+    const crlf = fixture('inline-above-history.txt').replace(/\n/g, '\r\n');
+    expect(replyText({ text: crlf })).toBe(replyText(mailOf('inline-above-history.txt')));
+    expect(replyText({ text: crlf })).toContain('> And will Bo join the call?\n\nNo, he is away.');
+  });
+
+  it('shows as quotes followed by the answers once rendered', () => {
+    const { html, text } = renderMarkdown(replyText(mailOf('thunderbird-inline.txt')));
+    expect(html).toBe(
+      '<blockquote>\n<p>On 11/2/26 9:00 AM, Bo Lin wrote:</p>\n<blockquote>\n<p>I can join if it is after lunch.</p>\n' +
+        '</blockquote>\n<p>Is after lunch fine for you?</p>\n</blockquote>\n<p>Yes, 14:00 works.</p>\n' +
+        '<blockquote>\n<p>And can you send the deck by Thursday?</p>\n</blockquote>\n<p>It is attached.</p>\n',
+    );
+    expect(text).toContain('It is attached.');
+  });
+
+  it('keeps an answer that follows a "-- " signature and another quote', () => {
+    const text = '> First?\nYes.\n-- \nOlive\n> Second?\nNo.\n\nOn Mon, Ana wrote:\n> First?\n> Second?';
+    expect(replyText({ text })).toBe('> First?\n\nYes.\n\n> Second?\n\nNo.');
+  });
+
+  it('does not take a quote at the end of a top-post for an answer', () => {
+    expect(replyText({ text: 'Fine by me.\n\n> Could you look?\n>\n> Ana\n' })).toBe('Fine by me.');
+  });
+
+  it("does not take the old message below Outlook's header block for answers", () => {
+    const text = [
+      'Agreed.',
+      '',
+      'From: Ana Owner <reply+abc@tidings.example>',
+      'Sent: Tuesday, November 3, 2026 10:00 AM',
+      'To: Olive Park',
+      'Subject: Deck',
+      '',
+      '> Bo wrote: can we meet?',
+      'Yes we can, said Ana.',
+    ].join('\n');
+    expect(replyText({ text })).toBe('Agreed.');
+    expect(replyText({ text: text.replace('From:', '-----Original Message-----\nFrom:') })).toBe('Agreed.');
+  });
+
+  it('does not take a legal footer below the history for an answer', () => {
+    const text =
+      'Yes.\n\nOn Tue, Ana wrote:\n> Ready?\n\nCONFIDENTIALITY NOTICE: This email is for its recipient only.\nIf you are not…';
+    expect(replyText({ text })).toBe('Yes.');
+  });
+
+  it('drops an attribution in a language it does not know when the trailing history follows it', () => {
+    const text = 'Да.\n\n> Ready?\nAlmost.\n\nвт, 3 нояб. 2026 г. в 10:00, Ana <ana@x.com>:\n> Ready?';
+    expect(replyText({ text })).toBe('Да.\n\n> Ready?\n\nAlmost.');
   });
 });

@@ -1,91 +1,18 @@
 /**
  * The new text of an emailed reply: everything the person wrote above the quoted history, without
- * their signature. Pure (no I/O) so every mail client's quirks are a row in a table test.
- *
- * Replies are top-posted by every client people use today, so the first line that starts the
- * history (an attribution "On … wrote:", an Outlook header block, a `>` line) ends the new text.
+ * their signature — and, when they answered inline between quoted lines, those lines as markdown
+ * quotes with the answers below them (reply-lines.ts). Pure (no I/O).
  */
-
-/** "On Sun, 29 Nov 2026 at 10:04, Ann Lee <ann@x.com> wrote:" and its cousins in other languages. */
-const ATTRIBUTION_END = /\b(wrote|writes|a écrit|schrieb|escribió|scrisse|schreef|skrev)\b[^:]{0,200}:\s*$/i;
-const ATTRIBUTION_START = /^(On|Le|Am|El|Il|Op|Den|På)\s/;
-
-const HISTORY_LINES: RegExp[] = [
-  /^-{2,}\s*Original Message\s*-{2,}\s*$/i,
-  /^-{2,}\s*Forwarded message\s*-{2,}\s*$/i,
-  // Outlook's separator above its header block.
-  /^_{20,}\s*$/,
-  /^Begin forwarded message:\s*$/i,
-];
-
-/** A client's own signature line ("Sent from my iPhone"), removed when it ends the text. */
-const CLIENT_SIGNATURES: RegExp[] = [
-  /^Sent from my (iPhone|iPad|Android|BlackBerry|Samsung|Galaxy|mobile|phone)\b.*$/i,
-  /^Sent from (Mail|Outlook|Yahoo Mail|ProtonMail|Proton Mail)\b.*$/i,
-  /^Get Outlook for (iOS|Android)\s*$/i,
-  /^Sent with (Proton Mail|ProtonMail)\b.*$/i,
-];
-
-/** Outlook's quoted header block: "From: …" then Sent/Date, To, Subject within a few lines. */
-function isOutlookHeaderBlock(lines: string[], index: number): boolean {
-  const plain = (line: string | undefined) => (line ?? '').replace(/^\*+|\*+(?=:)/g, '').trim();
-  if (!/^From:\s*\S/i.test(plain(lines[index]))) return false;
-  const next = lines.slice(index + 1, index + 6).map(plain);
-  return next.some((l) => /^(Sent|Date):\s*\S/i.test(l)) && next.some((l) => /^(To|Subject):/i.test(l));
-}
-
-/** Index of the first line of quoted history, or the number of lines when there is none. */
-function historyStart(lines: string[]): number {
-  for (let i = 0; i < lines.length; i++) {
-    const line = (lines[i] ?? '').trim();
-    if (line.startsWith('>')) return attributionAbove(lines, i);
-    if (HISTORY_LINES.some((re) => re.test(line))) return i;
-    if (isOutlookHeaderBlock(lines, i)) return i;
-    if (ATTRIBUTION_START.test(line)) {
-      if (ATTRIBUTION_END.test(line)) return i;
-      // Gmail wraps a long attribution over two lines.
-      const next = (lines[i + 1] ?? '').trim();
-      if (next && ATTRIBUTION_END.test(next) && line.length + next.length < 300) return i;
-    }
-  }
-  return lines.length;
-}
-
-/** A `>` block may follow an attribution we did not recognise; take it with the block. */
-function attributionAbove(lines: string[], quoteLine: number): number {
-  let i = quoteLine - 1;
-  while (i >= 0 && (lines[i] ?? '').trim() === '') i--;
-  return i >= 0 && ATTRIBUTION_END.test((lines[i] ?? '').trim()) ? i : quoteLine;
-}
-
-function withoutSignature(lines: string[]): string[] {
-  // RFC 3676 signature separator "-- " (some clients lose the trailing space).
-  const dashes = lines.findIndex((line) => line === '-- ' || line === '--');
-  const kept = dashes === -1 ? lines : lines.slice(0, dashes);
-  // Only at the end: "Sent from my iPhone" in the middle of a sentence is the person's text.
-  let end = kept.length;
-  for (let i = kept.length - 1; i >= 0; i--) {
-    const line = (kept[i] ?? '').trim();
-    if (line === '') continue;
-    if (!CLIENT_SIGNATURES.some((re) => re.test(line))) break;
-    end = i;
-  }
-  return kept.slice(0, end);
-}
+import { replyFromLines } from './reply-lines';
 
 /** Past this, nothing a person typed above the history is left to find. */
 const MAX_TEXT = 512 * 1024;
 
+const toLines = (text: string) => text.slice(0, MAX_TEXT).replace(/\r\n?/g, '\n').split('\n');
+
 /** The new text of a plain-text reply. */
 export function replyFromText(fullText: string): string {
-  const text = fullText.slice(0, MAX_TEXT);
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const fresh = withoutSignature(lines.slice(0, historyStart(lines)));
-  return fresh
-    .map((line) => line.replace(/\s+$/, ''))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return replyFromLines(toLines(fullText)).text;
 }
 
 /** How much of an HTML-only mail is looked at (the reply is at its top). */
@@ -133,16 +60,57 @@ export function htmlToPlainText(html: string): string {
   );
 }
 
+/** Outlook puts its header block and the old message, unquoted, below these: no answer follows. */
+const HTML_OLD_MESSAGE: RegExp[] = [
+  /<div[^>]*id="?divRplyFwdMsg"?/i,
+  /<div[^>]*id="?appendonsend"?/i,
+  /<hr[^>]*id="?stopSpelling"?/i,
+];
+
+/** Gmail's and Thunderbird's attribution ("On … wrote:" in any language), a div of its own. */
+const HTML_ATTRIBUTION = /<div[^>]*class="[^"]*\b(gmail_attr|moz-cite-prefix)\b[^>]*>[\s\S]*?<\/div\s*>/gi;
+/** Stands in for it: a line the text rules recognise as an attribution. */
+const ATTRIBUTION_LINE = '<div>On (quoted message) wrote:</div>';
+const HTML_SIGNATURE = /<\w+[^>]*class="[^"]*\b(gmail_signature|moz-signature)\b[^>]*>/gi;
+
+const firstMatch = (html: string, markers: RegExp[]) =>
+  Math.min(...markers.map((marker) => html.search(marker)).filter((at) => at !== -1), html.length);
+
+/** HTML to text with each `<blockquote>` level written as a `> ` in front of its lines. */
+export function htmlToQuotedText(html: string): string {
+  let depth = 0;
+  const parts: string[] = [];
+  for (const part of html.split(/(<\/?blockquote\b[^>]*>)/i)) {
+    if (/^<blockquote/i.test(part)) depth++;
+    else if (/^<\/blockquote/i.test(part)) depth = Math.max(0, depth - 1);
+    else {
+      const text = htmlToPlainText(part);
+      const quote = '> '.repeat(depth);
+      parts.push(depth === 0 ? text : text.replace(/^/gm, quote));
+      continue;
+    }
+    parts.push('\n');
+  }
+  return parts.join('');
+}
+
+/** An HTML reply answered between `<blockquote>`s, as markdown; null when it is a top-post. */
+function inlineReplyFromHtml(html: string): string | null {
+  const marked = html
+    .slice(0, firstMatch(html, HTML_OLD_MESSAGE))
+    .replace(HTML_ATTRIBUTION, ATTRIBUTION_LINE)
+    .replace(HTML_SIGNATURE, '<br>-- <br>$&');
+  const reply = replyFromLines(toLines(htmlToQuotedText(marked)));
+  return reply.inline ? reply.text : null;
+}
+
 /** The new text of an HTML-only reply: the history's markup is cut before converting. */
 export function replyFromHtml(fullHtml: string): string {
   // The new text is at the top; a bounded prefix keeps the regular expressions linear and cheap.
   const html = fullHtml.slice(0, MAX_HTML);
-  let cut = html.length;
-  for (const marker of HTML_HISTORY_MARKERS) {
-    const at = html.search(marker);
-    if (at !== -1 && at < cut) cut = at;
-  }
-  return replyFromText(htmlToPlainText(html.slice(0, cut)));
+  const inline = inlineReplyFromHtml(html);
+  if (inline !== null) return inline;
+  return replyFromText(htmlToPlainText(html.slice(0, firstMatch(html, HTML_HISTORY_MARKERS))));
 }
 
 /** Prefers the text/plain part; an HTML-only mail is cut by its markup. */
