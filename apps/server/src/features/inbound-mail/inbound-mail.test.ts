@@ -262,6 +262,24 @@ describe.each(databasesUnderTest())('reply by email on %s', (kind) => {
     expect(await postsOf()).toHaveLength(1);
   });
 
+  it('keeps answers written between quoted lines, with the questions as quotes, not the history', async () => {
+    const text = fs.readFileSync(
+      path.join(import.meta.dirname, 'fixtures', 'inline-above-history.txt'),
+      'utf8',
+    );
+    expect((await send(await reply({ text }))).code).toBe(250);
+    const posted = (await threadsApi(t).get(ana, threadId)).json().posts.at(-1) as {
+      bodyMarkdown: string;
+      bodyHtml: string;
+    };
+    expect(posted.bodyMarkdown).toBe(
+      'Hi Ana,\n\n> Can you send the deck by Thursday?\n\nYes, tonight.\n\n' +
+        '> And will Bo join the call?\n\nNo, he is away.\n\nCheers,\nOlive',
+    );
+    expect(posted.bodyHtml).toContain('<blockquote>\n<p>And will Bo join the call?</p>\n</blockquote>');
+    expect(posted.bodyHtml).not.toContain('wrote:');
+  });
+
   it('cuts an HTML-only reply (Outlook) by its markup', async () => {
     const html = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'outlook.html.txt'), 'utf8');
     expect((await send(await reply({ html }))).code).toBe(250);
