@@ -40,7 +40,7 @@ export function RecordingsPage() {
       <RecordingsLibrary
         recordButton={
           <Button variant="primary" onClick={record}>
-            Record your first
+            Make a recording
           </Button>
         }
       />

@@ -1,11 +1,11 @@
 import type { Media } from '@tidings/contracts';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { formatDateTime, formatRelative } from '../../../lib/dates';
+import { formatDateTime } from '../../../lib/dates';
 import { copyText } from '../../../ui/CopyButton';
 import { CheckIcon, LinkIcon } from '../../../ui/icons';
 import { TrashIcon } from './icons';
-import { cardStatus, oneLine, titleOf } from './library';
+import { cardStatus, createdLabel, oneLine, titleOf } from './library';
 import styles from './Recordings.module.css';
 import { RecordingThumb } from './RecordingThumb';
 import { useReducedMotion } from './useReducedMotion';
@@ -45,7 +45,7 @@ export function RecordingCard({ media, onDelete }: { media: Media; onDelete: (me
         </h3>
         <p className={styles.meta}>
           <time dateTime={new Date(media.createdAt).toISOString()} title={formatDateTime(media.createdAt)}>
-            {formatRelative(media.createdAt)}
+            {createdLabel(media.createdAt)}
           </time>
           {media.postId && <span> · In a message</span>}
         </p>

@@ -26,8 +26,14 @@ export function RecordingThumb({ media, animate }: { media: Media; animate: bool
   return (
     <div className={styles.thumb} data-kind={media.kind}>
       {media.kind === 'audio' ? (
-        <div className={styles.voiceThumb}>
-          <MicIcon className={styles.voiceIcon} />
+        <div className={styles.voiceThumb} data-failed={media.status === 'failed' || undefined}>
+          {media.status === 'ready' ? (
+            <MicIcon className={styles.voiceIcon} />
+          ) : media.status === 'failed' ? (
+            <AlertIcon className={styles.voiceIcon} />
+          ) : (
+            <Spinner size="sm" />
+          )}
           {peaks.length > 0 && <Waveform peaks={peaks} played={0} className={styles.voiceWave} />}
         </div>
       ) : poster ? (
@@ -53,20 +59,16 @@ export function RecordingThumb({ media, animate }: { media: Media; animate: bool
           onError={() => setPreviewFailed(preview)}
         />
       )}
-      {media.status !== 'ready' && media.kind === 'audio' && <Placeholder media={media} overlay />}
       {duration && <span className={styles.duration}>{duration}</span>}
     </div>
   );
 }
 
 /** Before there is a picture: a spinner while it is being made, a warning sign if it failed. */
-function Placeholder({ media, overlay }: { media: Media; overlay?: boolean }) {
+function Placeholder({ media }: { media: Media }) {
   const failed = media.status === 'failed';
   return (
-    <div
-      className={overlay ? styles.placeholderOverlay : styles.placeholder}
-      data-failed={failed || undefined}
-    >
+    <div className={styles.placeholder} data-failed={failed || undefined}>
       {failed ? <AlertIcon /> : media.status === 'ready' ? <VideoIcon /> : <Spinner size="sm" />}
     </div>
   );

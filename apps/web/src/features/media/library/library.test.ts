@@ -1,6 +1,6 @@
 import type { Media } from '@tidings/contracts';
 import { describe, expect, it } from 'vitest';
-import { cardStatus, durationBadge, filterRecordings, oneLine, titleOf } from './library';
+import { cardStatus, createdLabel, durationBadge, filterRecordings, oneLine, titleOf } from './library';
 
 const media = (overrides: Partial<Media>): Media => ({
   id: 'm1',
@@ -9,7 +9,7 @@ const media = (overrides: Partial<Media>): Media => ({
   status: 'ready',
   progress: null,
   error: null,
-  owner: { id: 'u1', name: 'Ana', avatarUrl: null } as Media['owner'],
+  owner: { id: 'u1', name: 'Ana', avatarUrl: null },
   postId: null,
   title: '',
   mimeType: 'video/mp4',
@@ -68,6 +68,13 @@ describe('recordings library helpers', () => {
     expect(ids(filterRecordings(all, { query: 'untitled', kind: 'audio' }))).toEqual(['b']);
     expect(ids(filterRecordings(all, { query: 'banner', kind: 'video' }))).toEqual(['c']);
     expect(filterRecordings(all, { query: 'nothing like it', kind: 'all' })).toEqual([]);
+  });
+
+  it('dates a recording relative to now', () => {
+    const now = Date.UTC(2025, 0, 10, 12);
+    expect(createdLabel(now - 20_000, now)).toBe('just now');
+    expect(createdLabel(now - 5 * 60_000, now)).toMatch(/5 minutes ago|5 min/);
+    expect(createdLabel(now - 3 * 24 * 3600_000, now)).toMatch(/3 days ago/);
   });
 
   it('collapses an excerpt to one line', () => {

@@ -1,4 +1,5 @@
 import type { Media, MediaKind } from '@tidings/contracts';
+import { formatRelative } from '../../../lib/dates';
 import { formatClock } from '../api';
 import { statusLine } from '../StatusOverlay';
 
@@ -54,4 +55,9 @@ export function filterRecordings<T extends Pick<Media, 'kind' | 'title' | 'trans
 export function oneLine(text: string | null | undefined): string | null {
   const line = text?.replace(/\s+/g, ' ').trim();
   return line ? line : null;
+}
+
+/** "just now" for the first minute (a fresh recording), then "5 minutes ago", "3 days ago". */
+export function createdLabel(createdAt: number, now = Date.now()): string {
+  return now - createdAt < 60_000 ? 'just now' : formatRelative(createdAt, now);
 }
