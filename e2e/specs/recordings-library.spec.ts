@@ -200,3 +200,18 @@ test('the library says when it cannot load, and retries', async ({ page, api }) 
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { name: 'No recordings yet' })).toBeVisible();
 });
+
+test('a recording that failed says why on its card, and can be deleted', async ({ page, api }) => {
+  await api.setUpWorkspace(page.context().request);
+  const bad = path.join(dir, 'Not a video.mp4');
+  fs.writeFileSync(bad, 'This is plain text, not a video.\n'.repeat(200));
+  await page.goto('/recordings');
+  await page.getByLabel('Upload a video or audio file').setInputFiles(bad);
+  const card = page.getByRole('list', { name: 'Your recordings' }).getByRole('listitem');
+  await expect(card).toContainText(/Failed: .+/, { timeout: 45_000 });
+  await page.screenshot({ path: `${SHOTS}/failed-light.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Delete Not a video.mp4' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete recording' }).click();
+  await expect(page.getByRole('heading', { name: 'No recordings yet' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your recordings' })).toBeFocused();
+});

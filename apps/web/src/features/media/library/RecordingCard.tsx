@@ -61,7 +61,8 @@ export function RecordingCard({ media, onDelete }: { media: Media; onDelete: (me
         )}
       </div>
       <div className={styles.actions}>
-        <CopyLinkButton url={media.shareUrl} title={title} />
+        {/* A failed recording's link shows only the error: nothing worth sharing. */}
+        {media.status !== 'failed' && <CopyLinkButton url={media.shareUrl} title={title} />}
         <button
           type="button"
           className={styles.action}

@@ -24,6 +24,7 @@ export function RecordingsLibrary({ recordButton }: { recordButton: ReactNode })
   const [kind, setKind] = useState<KindFilter>('all');
   const [deleting, setDeleting] = useState<Media | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const justDeleted = useRef(false);
   const headingId = useId();
 
   const heading = (
@@ -143,11 +144,16 @@ export function RecordingsLibrary({ recordButton }: { recordButton: ReactNode })
 
       <DeleteRecordingDialog
         media={deleting}
-        onClose={() => setDeleting(null)}
-        onDeleted={() => {
+        onClose={() => {
           setDeleting(null);
-          // The card and its button are gone: keep focus in the library.
-          requestAnimationFrame(() => headingRef.current?.focus());
+          // The card and its button are gone (the dialog's own focus return finds nothing): keep
+          // focus in the library. The dialog's close event comes after its focus return.
+          if (justDeleted.current) headingRef.current?.focus();
+          justDeleted.current = false;
+        }}
+        onDeleted={() => {
+          justDeleted.current = true;
+          setDeleting(null);
         }}
       />
     </section>
