@@ -91,6 +91,11 @@ test('the library shows cards with poster, waveform and duration; filters; previ
       timeout: 60_000,
     })
     .not.toBeNull();
+  // Live: the preview reaches the open page without a reload (media.updated refetches the list;
+  // nothing polls a ready list that often).
+  await videoCard.hover();
+  await expect(videoCard.getByTestId('recording-preview')).toBeVisible({ timeout: 15_000 });
+  await page.mouse.move(0, 0);
   const listed = await myMedia(request);
   const videoMedia = listed.find((m) => m.kind === 'video') as Listed;
   const voiceMedia = listed.find((m) => m.kind === 'audio') as Listed;
