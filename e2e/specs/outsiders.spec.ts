@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { type FakeMedia, launchWithDevices, makeFakeMedia } from '../fixtures/media';
+import { type FakeMedia, makeFakeMedia } from '../fixtures/media';
 import { waitForTimer } from '../fixtures/recorder';
 import { expect, test } from '../fixtures/test';
 
@@ -45,131 +45,123 @@ async function recordVoiceReply(page: Page) {
 }
 
 test('an outsider opens their private link without an account, replies with a voice note, and loses access when revoked', async ({
-  playwright,
-  launchOptions,
+  browserWithDevices,
   api,
   server,
 }, testInfo) => {
   test.setTimeout(150_000);
-  const outsiderBrowser = await launchWithDevices(playwright.chromium, launchOptions, {
-    audio: fake.speechWav,
+  const {
+    browser: outsiderBrowser,
+    context: anaContext,
+    page: ana,
+  } = await browserWithDevices({ audio: fake.speechWav });
+  await api.setUpWorkspace(anaContext.request);
+  // Ana writes to an email address in the composer: it becomes a chip marked as outside.
+  await ana.goto('/new');
+  await ana.getByLabel('Subject').fill('Pricing page review');
+  const to = ana.getByRole('combobox', { name: 'To' });
+  await to.fill('Olive Client <olive@client.example>');
+  await to.press('Enter');
+  const chips = ana.getByRole('list', { name: 'Recipients' });
+  await expect(chips).toContainText('Olive Client');
+  await expect(chips).toContainText('outside the workspace');
+  // The delivery preview says what happens for them: an email, now.
+  await expect(ana.getByRole('list', { name: 'Emailed outside the workspace' })).toContainText(
+    'Olive Client — emailed now — outside the workspace',
+  );
+  await ana
+    .getByRole('textbox', { name: 'Message' })
+    .fill('Could you review the new pricing page before Friday?');
+  await ana.getByRole('radio', { name: 'Reply when you can' }).check();
+  await ana.screenshot({ path: testInfo.outputPath('compose-to-email.png') });
+  await ana.getByRole('button', { name: 'Send' }).click();
+  await expect(ana).toHaveURL(/\/threads\/[0-9a-f-]{36}/);
+  const thread = { id: ana.url().split('/threads/')[1]?.split(/[?#]/)[0] ?? '' };
+
+  // The outsider's email carries their private link.
+  const link = await privateLinkFor(server.dataDir, 'olive@client.example');
+  expect(emailsTo(server.dataDir, 'olive@client.example')[0]).toContain('Reply-To: reply+');
+
+  // Ana adds a voice note; it reaches Olive by email too.
+  await recordVoiceReply(ana);
+  await expect(ana.getByRole('button', { name: 'Play voice note' })).toBeVisible({ timeout: 45_000 });
+  await expect
+    .poll(
+      () => emailsTo(server.dataDir, 'olive@client.example').some((m) => m.includes('sent you a voice note')),
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe(true);
+
+  // A fresh browser context with no account opens the link: Olive reads, and listens.
+  const oliveContext = await outsiderBrowser.newContext();
+  const olive = await oliveContext.newPage();
+  await olive.goto(link.replace(/^https?:\/\/[^/]+/, server.url));
+  await expect(olive).toHaveURL(new RegExp(`/threads/${thread.id}`));
+  await expect(olive.getByText('Could you review the new pricing page before Friday?')).toBeVisible();
+  await expect(olive.getByText(/You’re viewing as\s*Olive Client\s*— invited by\s*Ana Owner/)).toBeVisible();
+  // No workspace navigation for an outsider.
+  await expect(olive.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  await expect(olive.getByRole('link', { name: 'Inbox' })).toHaveCount(0);
+
+  await olive.getByRole('button', { name: 'Play voice note' }).click();
+  await expect
+    .poll(
+      () =>
+        olive
+          .locator('audio')
+          .first()
+          .evaluate((a: HTMLAudioElement) => a.currentTime),
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThan(1);
+  await olive.getByRole('button', { name: 'Pause voice note' }).click();
+
+  // A voice reply from the fake microphone, through the usual reply box and recorder.
+  await recordVoiceReply(olive);
+  await expect(olive.getByRole('button', { name: 'Play voice note' })).toHaveCount(2, { timeout: 45_000 });
+  await olive.screenshot({ path: testInfo.outputPath('outsider-thread.png'), fullPage: true });
+  await olive.setViewportSize({ width: 390, height: 844 });
+  await olive.evaluate(() => window.scrollTo(0, 0));
+  await olive.screenshot({ path: testInfo.outputPath('outsider-phone.png') });
+  await olive.setViewportSize({ width: 1280, height: 800 });
+
+  // The member sees the outsider's voice note, and the outsider listed in the header.
+  await ana.reload();
+  const oliveReply = ana.getByRole('article').filter({ hasText: 'Olive Client' }).last();
+  await expect(ana.getByRole('button', { name: 'Play voice note' })).toHaveCount(2, { timeout: 45_000 });
+  await expect(oliveReply).toBeVisible();
+  const outsiders = ana.getByRole('region', { name: 'People outside the workspace' });
+  await expect(outsiders).toContainText('Olive Client');
+  await ana.screenshot({ path: testInfo.outputPath('member-thread.png'), fullPage: true });
+
+  // Signing out leads to a page that says how to come back (there is no sign-in for outsiders).
+  const second = await (await outsiderBrowser.newContext()).newPage();
+  await second.goto(link.replace(/^https?:\/\/[^/]+/, server.url));
+  await second.getByRole('button', { name: 'Sign out' }).click();
+  await expect(second.getByRole('heading', { name: 'You signed out' })).toBeVisible();
+  await expect(second.locator('body')).not.toContainText('Pricing page');
+
+  // Revoke, with confirmation.
+  await outsiders.getByRole('button', { name: 'Revoke' }).click();
+  await ana.getByRole('dialog').getByRole('button', { name: 'Revoke access' }).click();
+  await expect(outsiders).toHaveCount(0);
+
+  // The outsider's open tab shows the clear page by itself, without a reload (live events: the
+  // thread changed, their stream closed and its reconnect refused); so does a fresh visit.
+  await expect(olive.getByRole('heading', { name: 'This link no longer works' })).toBeVisible({
+    timeout: 10_000,
   });
-  try {
-    const anaContext = await outsiderBrowser.newContext({ baseURL: server.url });
-    await api.setUpWorkspace(anaContext.request);
-    // Ana writes to an email address in the composer: it becomes a chip marked as outside.
-    const ana = await anaContext.newPage();
-    await ana.goto('/new');
-    await ana.getByLabel('Subject').fill('Pricing page review');
-    const to = ana.getByRole('combobox', { name: 'To' });
-    await to.fill('Olive Client <olive@client.example>');
-    await to.press('Enter');
-    const chips = ana.getByRole('list', { name: 'Recipients' });
-    await expect(chips).toContainText('Olive Client');
-    await expect(chips).toContainText('outside the workspace');
-    // The delivery preview says what happens for them: an email, now.
-    await expect(ana.getByRole('list', { name: 'Emailed outside the workspace' })).toContainText(
-      'Olive Client — emailed now — outside the workspace',
-    );
-    await ana
-      .getByRole('textbox', { name: 'Message' })
-      .fill('Could you review the new pricing page before Friday?');
-    await ana.getByRole('radio', { name: 'Reply when you can' }).check();
-    await ana.screenshot({ path: testInfo.outputPath('compose-to-email.png') });
-    await ana.getByRole('button', { name: 'Send' }).click();
-    await expect(ana).toHaveURL(/\/threads\/[0-9a-f-]{36}/);
-    const thread = { id: ana.url().split('/threads/')[1]?.split(/[?#]/)[0] ?? '' };
-
-    // The outsider's email carries their private link.
-    const link = await privateLinkFor(server.dataDir, 'olive@client.example');
-    expect(emailsTo(server.dataDir, 'olive@client.example')[0]).toContain('Reply-To: reply+');
-
-    // Ana adds a voice note; it reaches Olive by email too.
-    await recordVoiceReply(ana);
-    await expect(ana.getByRole('button', { name: 'Play voice note' })).toBeVisible({ timeout: 45_000 });
-    await expect
-      .poll(
-        () =>
-          emailsTo(server.dataDir, 'olive@client.example').some((m) => m.includes('sent you a voice note')),
-        {
-          timeout: 30_000,
-        },
-      )
-      .toBe(true);
-
-    // A fresh browser context with no account opens the link: Olive reads, and listens.
-    const oliveContext = await outsiderBrowser.newContext();
-    const olive = await oliveContext.newPage();
-    await olive.goto(link.replace(/^https?:\/\/[^/]+/, server.url));
-    await expect(olive).toHaveURL(new RegExp(`/threads/${thread.id}`));
-    await expect(olive.getByText('Could you review the new pricing page before Friday?')).toBeVisible();
-    await expect(
-      olive.getByText(/You’re viewing as\s*Olive Client\s*— invited by\s*Ana Owner/),
-    ).toBeVisible();
-    // No workspace navigation for an outsider.
-    await expect(olive.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
-    await expect(olive.getByRole('link', { name: 'Inbox' })).toHaveCount(0);
-
-    await olive.getByRole('button', { name: 'Play voice note' }).click();
-    await expect
-      .poll(
-        () =>
-          olive
-            .locator('audio')
-            .first()
-            .evaluate((a: HTMLAudioElement) => a.currentTime),
-        { timeout: 15_000 },
-      )
-      .toBeGreaterThan(1);
-    await olive.getByRole('button', { name: 'Pause voice note' }).click();
-
-    // A voice reply from the fake microphone, through the usual reply box and recorder.
-    await recordVoiceReply(olive);
-    await expect(olive.getByRole('button', { name: 'Play voice note' })).toHaveCount(2, { timeout: 45_000 });
-    await olive.screenshot({ path: testInfo.outputPath('outsider-thread.png'), fullPage: true });
-    await olive.setViewportSize({ width: 390, height: 844 });
-    await olive.evaluate(() => window.scrollTo(0, 0));
-    await olive.screenshot({ path: testInfo.outputPath('outsider-phone.png') });
-    await olive.setViewportSize({ width: 1280, height: 800 });
-
-    // The member sees the outsider's voice note, and the outsider listed in the header.
-    await ana.reload();
-    const oliveReply = ana.getByRole('article').filter({ hasText: 'Olive Client' }).last();
-    await expect(ana.getByRole('button', { name: 'Play voice note' })).toHaveCount(2, { timeout: 45_000 });
-    await expect(oliveReply).toBeVisible();
-    const outsiders = ana.getByRole('region', { name: 'People outside the workspace' });
-    await expect(outsiders).toContainText('Olive Client');
-    await ana.screenshot({ path: testInfo.outputPath('member-thread.png'), fullPage: true });
-
-    // Signing out leads to a page that says how to come back (there is no sign-in for outsiders).
-    const second = await (await outsiderBrowser.newContext()).newPage();
-    await second.goto(link.replace(/^https?:\/\/[^/]+/, server.url));
-    await second.getByRole('button', { name: 'Sign out' }).click();
-    await expect(second.getByRole('heading', { name: 'You signed out' })).toBeVisible();
-    await expect(second.locator('body')).not.toContainText('Pricing page');
-
-    // Revoke, with confirmation.
-    await outsiders.getByRole('button', { name: 'Revoke' }).click();
-    await ana.getByRole('dialog').getByRole('button', { name: 'Revoke access' }).click();
-    await expect(outsiders).toHaveCount(0);
-
-    // The outsider's open tab shows the clear page by itself, without a reload (live events: the
-    // thread changed, their stream closed and its reconnect refused); so does a fresh visit.
-    await expect(olive.getByRole('heading', { name: 'This link no longer works' })).toBeVisible({
-      timeout: 10_000,
-    });
-    await olive.reload();
-    await expect(olive.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
-    await expect(olive.locator('body')).not.toContainText('Pricing page');
-    await expect(olive.locator('body')).not.toContainText('Ana Owner');
-    const stranger = await (await outsiderBrowser.newContext()).newPage();
-    await stranger.goto(link.replace(/^https?:\/\/[^/]+/, server.url));
-    await expect(stranger.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
-    await expect(stranger.locator('body')).not.toContainText('Pricing page');
-    await stranger.screenshot({ path: testInfo.outputPath('link-gone.png') });
-  } finally {
-    await outsiderBrowser.close();
-  }
+  await olive.reload();
+  await expect(olive.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
+  await expect(olive.locator('body')).not.toContainText('Pricing page');
+  await expect(olive.locator('body')).not.toContainText('Ana Owner');
+  const stranger = await (await outsiderBrowser.newContext()).newPage();
+  await stranger.goto(link.replace(/^https?:\/\/[^/]+/, server.url));
+  await expect(stranger.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
+  await expect(stranger.locator('body')).not.toContainText('Pricing page');
+  await stranger.screenshot({ path: testInfo.outputPath('link-gone.png') });
 });
 
 test('a member adds an outsider to a thread under way: they get the thread so far by email and can open it', async ({

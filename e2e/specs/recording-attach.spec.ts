@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { type FakeMedia, launchWithDevices, makeFakeMedia } from '../fixtures/media';
+import { type FakeMedia, makeFakeMedia } from '../fixtures/media';
 import { BEN, recordVoiceReply, startThread } from '../fixtures/recorder';
 import { expect, test } from '../fixtures/test';
 
@@ -13,51 +13,43 @@ test.afterAll(() => fake.dispose());
 
 test('a voice note from the reply box arrives inline in the thread, playable with its waveform', async ({
   browser,
-  playwright,
-  launchOptions,
+  browserWithDevices,
   api,
-  server,
 }) => {
   test.setTimeout(120_000);
-  const recorder = await launchWithDevices(playwright.chromium, launchOptions, { audio: fake.speechWav });
-  try {
-    const anaContext = await recorder.newContext({ baseURL: server.url });
-    const { csrfToken } = await api.setUpWorkspace(anaContext.request);
-    const benContext = await browser.newContext();
-    const benMember = await api.addMember(anaContext.request, csrfToken, benContext.request, BEN);
-    const thread = await startThread(anaContext.request, csrfToken, {
-      subject: 'Pelican banner',
-      userIds: [benMember.id],
-      body: 'Thoughts on the banner?',
-    });
+  const { context: anaContext, page: ana } = await browserWithDevices({ audio: fake.speechWav });
+  const { csrfToken } = await api.setUpWorkspace(anaContext.request);
+  const benContext = await browser.newContext();
+  const benMember = await api.addMember(anaContext.request, csrfToken, benContext.request, BEN);
+  const thread = await startThread(anaContext.request, csrfToken, {
+    subject: 'Pelican banner',
+    userIds: [benMember.id],
+    body: 'Thoughts on the banner?',
+  });
 
-    // One click on "Voice note" records (after the countdown); Stop, attach, send.
-    const ana = await anaContext.newPage();
-    await ana.goto(`/threads/${thread.id}`);
-    await recordVoiceReply(ana, 5);
+  // One click on "Voice note" records (after the countdown); Stop, attach, send.
+  await ana.goto(`/threads/${thread.id}`);
+  await recordVoiceReply(ana, 5);
 
-    // Ben sees it inline: play button, waveform, duration; it plays without opening anything.
-    const ben = await benContext.newPage();
-    await ben.goto(`/threads/${thread.id}`);
-    const play = ben.getByRole('button', { name: 'Play voice note' });
-    await expect(play).toBeVisible({ timeout: 45_000 });
-    await expect(ben.getByTestId('waveform').locator('rect')).toHaveCount(48);
-    await play.click();
-    const audio = ben.locator('audio');
-    await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(1);
-    // Pausing remembers the position: after a reload Ben continues from there.
-    const saved = ben.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/position'));
-    await ben.getByRole('button', { name: 'Pause voice note' }).click();
-    const response = await saved;
-    expect(response.status()).toBe(200);
-    const positionMs = response.request().postDataJSON().positionMs as number;
-    await ben.reload();
-    await expect
-      .poll(() => ben.locator('audio').evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 15_000 })
-      .toBeGreaterThanOrEqual(positionMs / 1000 - 0.1);
-  } finally {
-    await recorder.close();
-  }
+  // Ben sees it inline: play button, waveform, duration; it plays without opening anything.
+  const ben = await benContext.newPage();
+  await ben.goto(`/threads/${thread.id}`);
+  const play = ben.getByRole('button', { name: 'Play voice note' });
+  await expect(play).toBeVisible({ timeout: 45_000 });
+  await expect(ben.getByTestId('waveform').locator('rect')).toHaveCount(48);
+  await play.click();
+  const audio = ben.locator('audio');
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(1);
+  // Pausing remembers the position: after a reload Ben continues from there.
+  const saved = ben.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/position'));
+  await ben.getByRole('button', { name: 'Pause voice note' }).click();
+  const response = await saved;
+  expect(response.status()).toBe(200);
+  const positionMs = response.request().postDataJSON().positionMs as number;
+  await ben.reload();
+  await expect
+    .poll(() => ben.locator('audio').evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(positionMs / 1000 - 0.1);
 });
 
 test('uploading files: a real video gets ready; a text file named .mp4 fails with a reason', async ({

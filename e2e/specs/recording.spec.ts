@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { type FakeMedia, launchWithDevices, makeFakeMedia } from '../fixtures/media';
+import { type FakeMedia, makeFakeMedia } from '../fixtures/media';
 import {
   downloadedDuration,
   type Mode,
@@ -45,112 +45,83 @@ async function recordWithLinkBeforeUpload(ana: Page, mode: Mode, seconds: number
 for (const mode of ['Camera', 'Screen and camera'] as const) {
   test(`${mode}: the link comes before the upload ends; Ben plays it, seeks to 5 s, duration matches`, async ({
     browser,
-    playwright,
-    launchOptions,
+    browserWithDevices,
     api,
-    server,
   }) => {
     test.setTimeout(120_000);
-    const recorder = await launchWithDevices(playwright.chromium, launchOptions, {
+    const { context: anaContext, page: ana } = await browserWithDevices({
       audio: fake.speechWav,
       video: fake.cameraY4m,
     });
-    try {
-      const anaContext = await recorder.newContext({ baseURL: server.url });
-      const { csrfToken } = await api.setUpWorkspace(anaContext.request);
-      const ana = await anaContext.newPage();
-      const { shareUrl, durationMs, bytesAtLink } = await recordWithLinkBeforeUpload(ana, mode, 10);
+    const { csrfToken } = await api.setUpWorkspace(anaContext.request);
+    const { shareUrl, durationMs, bytesAtLink } = await recordWithLinkBeforeUpload(ana, mode, 10);
 
-      const ben = await (await signedInBen(browser, api as Api, anaContext.request, csrfToken)).newPage();
-      await ben.goto(new URL(shareUrl).pathname);
-      const video = ben.locator('video');
-      await expect(video).toBeAttached({ timeout: 45_000 });
-      await expect
-        .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 })
-        .toBeGreaterThanOrEqual(1);
-      const duration = await video.evaluate((v: HTMLVideoElement) => v.duration);
-      const seekableEnd = await video.evaluate((v: HTMLVideoElement) =>
-        v.seekable.length ? v.seekable.end(0) : 0,
-      );
-      expect(seekableEnd).toBeGreaterThanOrEqual(duration - 0.3);
+    const ben = await (await signedInBen(browser, api as Api, anaContext.request, csrfToken)).newPage();
+    await ben.goto(new URL(shareUrl).pathname);
+    const video = ben.locator('video');
+    await expect(video).toBeAttached({ timeout: 45_000 });
+    await expect
+      .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(1);
+    const duration = await video.evaluate((v: HTMLVideoElement) => v.duration);
+    const seekableEnd = await video.evaluate((v: HTMLVideoElement) =>
+      v.seekable.length ? v.seekable.end(0) : 0,
+    );
+    expect(seekableEnd).toBeGreaterThanOrEqual(duration - 0.3);
 
-      await ben.getByRole('button', { name: 'Play' }).click();
-      await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.2);
-      await ben.getByRole('slider', { name: 'Seek' }).fill('5');
-      await expect
-        .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime))
-        .toBeGreaterThanOrEqual(5);
+    await ben.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.2);
+    await ben.getByRole('slider', { name: 'Seek' }).fill('5');
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThanOrEqual(5);
 
-      // Keyboard: > speeds up, pitch kept.
-      await ben.getByRole('button', { name: 'Pause' }).press('>');
-      await expect(ben.getByRole('combobox', { name: 'Speed' })).toHaveValue('1.25');
-      expect(await video.evaluate((v: HTMLVideoElement) => [v.playbackRate, v.preservesPitch])).toEqual([
-        1.25,
-        true,
-      ]);
-      await ben.getByRole('button', { name: 'Pause' }).click();
+    // Keyboard: > speeds up, pitch kept.
+    await ben.getByRole('button', { name: 'Pause' }).press('>');
+    await expect(ben.getByRole('combobox', { name: 'Speed' })).toHaveValue('1.25');
+    expect(await video.evaluate((v: HTMLVideoElement) => [v.playbackRate, v.preservesPitch])).toEqual([
+      1.25,
+      true,
+    ]);
+    await ben.getByRole('button', { name: 'Pause' }).click();
 
-      const src = await video.evaluate((v: HTMLVideoElement) => v.currentSrc);
-      const probed = await downloadedDuration(ben, src, fake.dir);
-      note({ mode, durationMs, playerDuration: duration, probed, bytesAtLink, seekableEnd });
-      expect(Math.abs(duration - durationMs / 1000)).toBeLessThan(0.3);
-      expect(Math.abs(probed - durationMs / 1000)).toBeLessThan(0.3);
-    } finally {
-      await recorder.close();
-    }
+    const src = await video.evaluate((v: HTMLVideoElement) => v.currentSrc);
+    const probed = await downloadedDuration(ben, src, fake.dir);
+    note({ mode, durationMs, playerDuration: duration, probed, bytesAtLink, seekableEnd });
+    expect(Math.abs(duration - durationMs / 1000)).toBeLessThan(0.3);
+    expect(Math.abs(probed - durationMs / 1000)).toBeLessThan(0.3);
   });
 }
 
 test('a voice note: the link comes at once, and Ben sees its waveform and plays it', async ({
   browser,
-  playwright,
-  launchOptions,
+  browserWithDevices,
   api,
-  server,
 }) => {
   test.setTimeout(120_000);
-  const recorder = await launchWithDevices(playwright.chromium, launchOptions, { audio: fake.speechWav });
-  try {
-    const anaContext = await recorder.newContext({ baseURL: server.url });
-    const { csrfToken } = await api.setUpWorkspace(anaContext.request);
-    const ana = await anaContext.newPage();
-    const { shareUrl, durationMs } = await recordWithLinkBeforeUpload(ana, 'Voice note', 6);
+  const { context: anaContext, page: ana } = await browserWithDevices({ audio: fake.speechWav });
+  const { csrfToken } = await api.setUpWorkspace(anaContext.request);
+  const { shareUrl, durationMs } = await recordWithLinkBeforeUpload(ana, 'Voice note', 6);
 
-    const ben = await (await signedInBen(browser, api as Api, anaContext.request, csrfToken)).newPage();
-    await ben.goto(new URL(shareUrl).pathname);
-    await expect(ben.getByRole('button', { name: 'Play voice note' })).toBeVisible({ timeout: 45_000 });
-    const media = await shared(ben.context().request, shareUrl);
-    expect(media.waveform?.length ?? 0).toBeGreaterThan(10);
-    expect(Math.max(...(media.waveform ?? [0]))).toBeGreaterThan(0.05);
-    await expect(ben.getByTestId('waveform').locator('rect')).toHaveCount(48);
+  const ben = await (await signedInBen(browser, api as Api, anaContext.request, csrfToken)).newPage();
+  await ben.goto(new URL(shareUrl).pathname);
+  await expect(ben.getByRole('button', { name: 'Play voice note' })).toBeVisible({ timeout: 45_000 });
+  const media = await shared(ben.context().request, shareUrl);
+  expect(media.waveform?.length ?? 0).toBeGreaterThan(10);
+  expect(Math.max(...(media.waveform ?? [0]))).toBeGreaterThan(0.05);
+  await expect(ben.getByTestId('waveform').locator('rect')).toHaveCount(48);
 
-    await ben.getByRole('button', { name: 'Play voice note' }).click();
-    const audio = ben.locator('audio');
-    await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(0.2);
-    const src = await audio.evaluate((a: HTMLAudioElement) => a.currentSrc);
-    const probed = await downloadedDuration(ben, src, fake.dir);
-    note({ durationMs, probed, peaks: media.waveform?.length });
-    expect(Math.abs(probed - durationMs / 1000)).toBeLessThan(0.3);
-  } finally {
-    await recorder.close();
-  }
+  await ben.getByRole('button', { name: 'Play voice note' }).click();
+  const audio = ben.locator('audio');
+  await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime)).toBeGreaterThan(0.2);
+  const src = await audio.evaluate((a: HTMLAudioElement) => a.currentSrc);
+  const probed = await downloadedDuration(ben, src, fake.dir);
+  note({ durationMs, probed, peaks: media.waveform?.length });
+  expect(Math.abs(probed - durationMs / 1000)).toBeLessThan(0.3);
 });
 
-test('a silent microphone is flagged before recording starts', async ({
-  playwright,
-  launchOptions,
-  api,
-  server,
-}) => {
-  const recorder = await launchWithDevices(playwright.chromium, launchOptions, { audio: fake.silentWav });
-  try {
-    const context = await recorder.newContext({ baseURL: server.url });
-    await api.setUpWorkspace(context.request);
-    const page = await context.newPage();
-    const dialog = await openRecorder(page, 'Voice note');
-    await expect(dialog.getByText("We can't hear you — check your microphone")).toBeVisible();
-    await expect(dialog.getByRole('timer')).toHaveCount(0);
-  } finally {
-    await recorder.close();
-  }
+test('a silent microphone is flagged before recording starts', async ({ browserWithDevices, api }) => {
+  const { context, page } = await browserWithDevices({ audio: fake.silentWav });
+  await api.setUpWorkspace(context.request);
+  const dialog = await openRecorder(page, 'Voice note');
+  await expect(dialog.getByText("We can't hear you — check your microphone")).toBeVisible();
+  await expect(dialog.getByRole('timer')).toHaveCount(0);
 });
