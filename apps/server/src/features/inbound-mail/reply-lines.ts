@@ -140,7 +140,7 @@ function lastAnswer(lines: string[], start: number, kinds: Kind[]): number {
   const line = (lines[start + last] ?? '').trim();
   const paragraphStart = last > 0 && kinds[last - 1] !== 'text';
   const quoteFollows = kinds.slice(last + 1).includes('quote');
-  if (last !== -1 && paragraphStart && quoteFollows && /@.*:$/.test(line)) {
+  if (last !== -1 && paragraphStart && quoteFollows && line.endsWith(':') && line.includes('@')) {
     kinds[last] = 'dropped';
     last = kinds.lastIndexOf('text');
   }

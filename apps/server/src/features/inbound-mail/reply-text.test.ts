@@ -221,3 +221,17 @@ describe('an answer written between quoted lines', () => {
     expect(replyText({ text })).toBe('Да.\n\n> Ready?\n\nAlmost.');
   });
 });
+
+describe('hostile mail', () => {
+  // Each of these took minutes when every unclosed "<" or "<style" rescanned to the end.
+  it.each([
+    ['unclosed attributes', '<div class="a'],
+    ['unclosed styles, comments and attributions', '<style<!--<div class="gmail_attr">x<blockquote'],
+    ['alternating quotes and answers', '<blockquote type="cite">q</blockquote><div>a</div>'],
+  ])('stays linear on 1 MB of %s', (_name, unit) => {
+    const html = unit.repeat(Math.ceil((1024 * 1024) / unit.length));
+    const started = performance.now();
+    expect(typeof replyText({ html })).toBe('string');
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});

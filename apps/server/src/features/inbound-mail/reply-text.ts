@@ -20,14 +20,14 @@ const MAX_HTML = 1024 * 1024;
 
 /** Where clients put the quoted history (or the signature) in HTML; everything from there goes. */
 const HTML_HISTORY_MARKERS: RegExp[] = [
-  /<div[^>]*class="[^"]*\bgmail_quote\b/i,
-  /<div[^>]*class="[^"]*\bgmail_signature\b/i,
-  /<blockquote[^>]*type="?cite"?/i,
-  /<div[^>]*id="?divRplyFwdMsg"?/i,
-  /<div[^>]*id="?appendonsend"?/i,
-  /<hr[^>]*id="?stopSpelling"?/i,
-  /<div[^>]*class="[^"]*\bmoz-cite-prefix\b/i,
-  /<\w+[^>]*class="[^"]*\bmoz-signature\b/i,
+  /<div[^<>]*class="[^"<>]*\bgmail_quote\b/i,
+  /<div[^<>]*class="[^"<>]*\bgmail_signature\b/i,
+  /<blockquote[^<>]*type="?cite"?/i,
+  /<div[^<>]*id="?divRplyFwdMsg"?/i,
+  /<div[^<>]*id="?appendonsend"?/i,
+  /<hr[^<>]*id="?stopSpelling"?/i,
+  /<div[^<>]*class="[^"<>]*\bmoz-cite-prefix\b/i,
+  /<\w+[^<>]*class="[^"<>]*\bmoz-signature\b/i,
   /<blockquote\b/i,
 ];
 
@@ -44,34 +44,61 @@ function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * Removes (or replaces) every `open … close` span. Linear, unlike a lazy `[\s\S]*?` that rescans
+ * to the end for each of many unclosed openings: once nothing closes, the search stops.
+ */
+function replaceSpans(html: string, open: RegExp, close: RegExp, by = ''): string {
+  const opens = new RegExp(open.source, 'gi');
+  const closes = new RegExp(close.source, 'gi');
+  let out = '';
+  let from = 0;
+  for (let start = opens.exec(html); start; start = opens.exec(html)) {
+    closes.lastIndex = opens.lastIndex;
+    const end = closes.exec(html);
+    if (!end) break;
+    out += html.slice(from, start.index) + by;
+    from = closes.lastIndex;
+    opens.lastIndex = from;
+  }
+  return out + html.slice(from);
+}
+
+const INVISIBLE = ['head', 'style', 'script', 'title'];
+
 /** Just enough HTML to text for a reply: block ends become line breaks, tags go. */
 export function htmlToPlainText(html: string): string {
+  const visible = INVISIBLE.reduce(
+    (text, tag) => replaceSpans(text, new RegExp(`<${tag}\\b`), new RegExp(`</${tag}\\s*>`)),
+    replaceSpans(html, /<!--/, /-->/),
+  );
   return decodeEntities(
-    html
-      .replace(/<(head|style|script|title)\b[\s\S]*?<\/\1\s*>/gi, '')
-      .replace(/<!--[\s\S]*?-->/g, '')
+    visible
       .replace(/<br\s*\/?>/gi, '\n')
       .replace(/<\/p\s*>/gi, '\n\n')
       .replace(/<\/(div|li|h[1-6]|tr|table|pre)\s*>/gi, '\n')
-      .replace(/<hr\b[^>]*>/gi, '\n')
-      .replace(/<[^>]+>/g, '')
-      .replace(/[ \t\f\v\u00a0]*\n[ \t\f\v\u00a0]*/g, '\n')
+      .replace(/<hr\b[^<>]*>/gi, '\n')
+      // [^<>]: a "<" that never closes is left as text instead of rescanned from every "<" after it.
+      .replace(/<[^<>]+>/g, '')
+      .split('\n')
+      .map((line) => line.replace(/^[ \t\f\v\u00a0]+/, '').trimEnd())
+      .join('\n')
       .replace(/[ \t\f\v]+/g, ' '),
   );
 }
 
 /** Outlook puts its header block and the old message, unquoted, below these: no answer follows. */
 const HTML_OLD_MESSAGE: RegExp[] = [
-  /<div[^>]*id="?divRplyFwdMsg"?/i,
-  /<div[^>]*id="?appendonsend"?/i,
-  /<hr[^>]*id="?stopSpelling"?/i,
+  /<div[^<>]*id="?divRplyFwdMsg"?/i,
+  /<div[^<>]*id="?appendonsend"?/i,
+  /<hr[^<>]*id="?stopSpelling"?/i,
 ];
 
 /** Gmail's and Thunderbird's attribution ("On … wrote:" in any language), a div of its own. */
-const HTML_ATTRIBUTION = /<div[^>]*class="[^"]*\b(gmail_attr|moz-cite-prefix)\b[^>]*>[\s\S]*?<\/div\s*>/gi;
+const HTML_ATTRIBUTION = /<div[^<>]*class="[^"<>]*\b(gmail_attr|moz-cite-prefix)\b[^<>]*>/;
 /** Stands in for it: a line the text rules recognise as an attribution. */
 const ATTRIBUTION_LINE = '<div>On (quoted message) wrote:</div>';
-const HTML_SIGNATURE = /<\w+[^>]*class="[^"]*\b(gmail_signature|moz-signature)\b[^>]*>/gi;
+const HTML_SIGNATURE = /<\w+[^<>]*class="[^"<>]*\b(gmail_signature|moz-signature)\b[^<>]*>/gi;
 
 const firstMatch = (html: string, markers: RegExp[]) =>
   Math.min(...markers.map((marker) => html.search(marker)).filter((at) => at !== -1), html.length);
@@ -80,7 +107,7 @@ const firstMatch = (html: string, markers: RegExp[]) =>
 export function htmlToQuotedText(html: string): string {
   let depth = 0;
   const parts: string[] = [];
-  for (const part of html.split(/(<\/?blockquote\b[^>]*>)/i)) {
+  for (const part of html.split(/(<\/?blockquote\b[^<>]*>)/i)) {
     if (/^<blockquote/i.test(part)) depth++;
     else if (/^<\/blockquote/i.test(part)) depth = Math.max(0, depth - 1);
     else {
@@ -96,10 +123,12 @@ export function htmlToQuotedText(html: string): string {
 
 /** An HTML reply answered between `<blockquote>`s, as markdown; null when it is a top-post. */
 function inlineReplyFromHtml(html: string): string | null {
-  const marked = html
-    .slice(0, firstMatch(html, HTML_OLD_MESSAGE))
-    .replace(HTML_ATTRIBUTION, ATTRIBUTION_LINE)
-    .replace(HTML_SIGNATURE, '<br>-- <br>$&');
+  const marked = replaceSpans(
+    html.slice(0, firstMatch(html, HTML_OLD_MESSAGE)),
+    HTML_ATTRIBUTION,
+    /<\/div\s*>/,
+    ATTRIBUTION_LINE,
+  ).replace(HTML_SIGNATURE, '<br>-- <br>$&');
   const reply = replyFromLines(toLines(htmlToQuotedText(marked)));
   return reply.inline ? reply.text : null;
 }
