@@ -54,6 +54,18 @@ function attributionLength(lines: string[], i: number): number {
 
 const isQuote = (line: string | undefined) => (line ?? '').trim().startsWith('>');
 
+/**
+ * An attribution followed by unquoted text: the client (Yahoo, some webmails) did not quote the
+ * old message, so everything below it is history, whatever quotes it holds.
+ */
+function isUnquotedHistory(lines: string[], i: number): boolean {
+  const length = attributionLength(lines, i);
+  if (length === 0) return false;
+  let next = i + length;
+  while (next < lines.length && (lines[next] ?? '').trim() === '') next++;
+  return next < lines.length && !isQuote(lines[next]);
+}
+
 /** Index of the first line of quoted history, or the number of lines when there is none. */
 function historyStart(lines: string[]): number {
   for (let i = 0; i < lines.length; i++) {
@@ -170,7 +182,7 @@ function nextQuoteDepth(lines: string[], start: number, kinds: Kind[], k: number
  */
 function interleaved(lines: string[], start: number): string[] {
   let end = start;
-  while (end < lines.length && !isHardHistory(lines, end)) end++;
+  while (end < lines.length && !isHardHistory(lines, end) && !isUnquotedHistory(lines, end)) end++;
   const kinds = classify(lines, start, end);
   const last = lastAnswer(lines, start, kinds);
   if (last === -1) return [];

@@ -210,6 +210,14 @@ describe('an answer written between quoted lines', () => {
     expect(replyText({ text: text.replace('From:', '-----Original Message-----\nFrom:') })).toBe('Agreed.');
   });
 
+  it('does not take an old message the client left unquoted below its attribution for answers', () => {
+    const text =
+      'Thanks!\n\nOn Mon, 2 Nov 2026, Ana <ana@x.com> wrote:\n\nHi Olive,\n> Bo: ready?\nYes, said Bo.';
+    expect(replyText({ text })).toBe('Thanks!');
+    const html = `<div>Thanks!</div><div class="yahoo_quoted"><div>On Mon, 2 Nov 2026, Ana &lt;ana@x.com&gt; wrote:</div><div>Hi Olive,</div><blockquote>Bo: ready?</blockquote><div>Yes, said Bo.</div></div>`;
+    expect(replyText({ html })).toBe('Thanks!');
+  });
+
   it('does not take a legal footer below the history for an answer', () => {
     const text =
       'Yes.\n\nOn Tue, Ana wrote:\n> Ready?\n\nCONFIDENTIALITY NOTICE: This email is for its recipient only.\nIf you are not…';
