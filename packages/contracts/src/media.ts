@@ -63,6 +63,16 @@ export const CreatedMedia = z.object({
   uploadEndpoint: z.string(),
 });
 
+/** PATCH /api/media/:id (owner): rename a recording. */
+export const RenameMediaRequest = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1, { message: 'Give the recording a title' })
+    .max(200, { message: 'Use at most 200 characters' }),
+});
+export type RenameMediaRequest = z.input<typeof RenameMediaRequest>;
+
 /** The recorder stopped: the link is live now, the last bytes may still be arriving. */
 export const StopRecordingRequest = z.object({ durationMs: z.number().int().min(0).optional() });
 export const PlaybackPosition = z.object({ positionMs: z.number().int().min(0) });

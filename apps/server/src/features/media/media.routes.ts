@@ -6,6 +6,7 @@ import {
   Media,
   MediaList,
   Ok,
+  RenameMediaRequest,
   ShareTokenParams,
   StopRecordingRequest,
   UpdateWorkspaceSettingsRequest,
@@ -70,6 +71,24 @@ export function mediaRoutes(app: App, { media }: Services): void {
       },
     },
     async (request) => media.stopRecording(requireActor(request), request.params.id, request.body ?? {}),
+  );
+
+  app.patch(
+    '/media/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename a recording (owner)',
+        description:
+          'The title is trimmed and must be 1–200 characters (400 with a message for `title` otherwise). ' +
+          "Anyone but the owner gets 404. The owner's other tabs hear `media.updated`; people who see " +
+          'the post it is attached to get the new title the next time they load the thread.',
+        params: IdParams,
+        body: RenameMediaRequest,
+        response: { 200: Media, ...errorResponses },
+      },
+    },
+    async (request) => media.renameMedia(requireActor(request), request.params.id, request.body),
   );
 
   app.delete(

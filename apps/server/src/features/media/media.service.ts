@@ -2,6 +2,7 @@ import type {
   CreatedMedia,
   CreateMediaRequest,
   Media,
+  RenameMediaRequest,
   StopRecordingRequest,
   UpdateWorkspaceSettingsRequest,
   WorkspaceSettings,
@@ -15,7 +16,7 @@ import type { Actor } from '../accounts/actor';
 import { transcriptsRepository } from '../transcripts/transcripts.repository';
 import { removeStagedUpload } from '../uploads/staging';
 import { enqueueFinalize } from './finalize-queue';
-import { assertCanManageWorkspaceSettings, isMediaType } from './media.policy';
+import { assertCanManageWorkspaceSettings, isMediaOwner, isMediaType } from './media.policy';
 import { type MediaWithOwner, mediaRepository } from './media.repository';
 import { uploadingMediaRow } from './media-row';
 import { presentMedia, type SignMediaUrls, unsignedUrls } from './present';
@@ -48,7 +49,7 @@ export function mediaService(ctx: AppContext, sign: SignMediaUrls = unsignedUrls
 
   async function findOwn(actor: Actor, id: string): Promise<MediaWithOwner> {
     const row = await media.find(id);
-    if (!row || row.owner_id !== actor.user.id) throw notFound('That recording');
+    if (!row || !isMediaOwner(actor, row)) throw notFound('That recording');
     return row;
   }
 
@@ -117,6 +118,16 @@ export function mediaService(ctx: AppContext, sign: SignMediaUrls = unsignedUrls
           duration_ms: row.duration_ms ?? input.durationMs ?? null,
           updated_at: ctx.now(),
         });
+        await publish(row);
+      }
+      return present(actor.user.id, await findOwn(actor, id));
+    },
+
+    /** Other tabs of the owner refetch on the event; thread viewers see it on their next load. */
+    async renameMedia(actor: Actor, id: string, input: z.output<typeof RenameMediaRequest>): Promise<Media> {
+      const row = await findOwn(actor, id);
+      if (row.title !== input.title) {
+        await media.update(id, { title: input.title, updated_at: ctx.now() });
         await publish(row);
       }
       return present(actor.user.id, await findOwn(actor, id));

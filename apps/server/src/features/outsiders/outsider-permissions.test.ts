@@ -123,6 +123,8 @@ describe.each(databasesUnderTest())('the fence around outsiders on %s', (kind) =
       'GET /api/threads/:id/outsiders',
       'DELETE /api/threads/:id/outsiders/:userId',
       'PATCH /api/workspace/settings',
+      // Renaming a recording is a library/share-page feature; outsiders have neither.
+      'PATCH /api/media/:id',
     ]) {
       expect(walked).toContain(route);
     }
