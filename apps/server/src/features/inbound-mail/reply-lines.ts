@@ -34,7 +34,12 @@ const QUOTE_PREFIX = /^\s*((?:>[ \t]?)+)/;
 
 /** Outlook's quoted header block: "From: …" then Sent/Date, To, Subject within a few lines. */
 function isOutlookHeaderBlock(lines: string[], index: number): boolean {
-  const plain = (line: string | undefined) => (line ?? '').replace(/^\*+|\*+(?=:)/g, '').trim();
+  // Header names are near the start; a bounded prefix keeps the "*" search linear on long lines.
+  const plain = (line: string | undefined) =>
+    (line ?? '')
+      .slice(0, 200)
+      .replace(/^\*+|\*+(?=:)/g, '')
+      .trim();
   if (!/^From:\s*\S/i.test(plain(lines[index]))) return false;
   const next = lines.slice(index + 1, index + 6).map(plain);
   return next.some((l) => /^(Sent|Date):\s*\S/i.test(l)) && next.some((l) => /^(To|Subject):/i.test(l));
@@ -233,7 +238,7 @@ export function replyFromLines(lines: string[]): { text: string; inline: boolean
   const answers = start < lines.length ? interleaved(lines, start) : [];
   const fresh = [...withoutSignature(lines.slice(0, start)), ...answers];
   const text = fresh
-    .map((line) => line.replace(/\s+$/, ''))
+    .map((line) => line.trimEnd())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

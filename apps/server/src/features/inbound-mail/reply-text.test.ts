@@ -242,4 +242,14 @@ describe('hostile mail', () => {
     expect(typeof replyText({ html })).toBe('string');
     expect(performance.now() - started).toBeLessThan(3000);
   });
+
+  it.each([
+    ['a run of spaces inside a line', (n: number) => `a${' '.repeat(n)}b`],
+    ['a line of asterisks above a "From:"', (n: number) => `x\n${'*'.repeat(n)}b\nFrom: y`],
+    ['a quote 250 000 levels deep', (n: number) => `a\n${'> '.repeat(n / 2)}x\nanswer`],
+  ])('stays linear on 500 kB of text with %s', (_name, make) => {
+    const started = performance.now();
+    expect(typeof replyText({ text: make(500_000) })).toBe('string');
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
 });
