@@ -5,14 +5,7 @@ import { factsFromProbe, friendlyFormat, type MediaFacts } from './facts';
 import { isTranscode, planRendition, type RenditionPlan } from './plan';
 import { MediaProcessingError, notMedia } from './processing-error';
 import { sniffFile } from './sniff';
-import {
-  computeWaveform,
-  type PictureSource,
-  pictureSource,
-  writePosterFrame,
-  writeRendition,
-  writeWebmCopy,
-} from './steps';
+import { computeWaveform, pictureSource, writePosterFrame, writeRendition, writeWebmCopy } from './steps';
 
 export interface FinalizeFileOptions {
   /** Limit for the whole job; each ffmpeg run gets what is left of it. */
@@ -59,16 +52,14 @@ export async function finalizeFile(
   const { ebml } = await sniffFile(input);
   await fs.mkdir(workDir, { recursive: true });
   // A WebM almost always needs exactly a stream-copy remux: start it while ffprobe looks, and
-  // keep it if the plan agrees. The run is as confined as any other (same whitelists).
+  // keep it if the plan agrees. The run is as confined as any other (same whitelists). The
+  // poster waits for the probe: three processes at once on two cores slowed the remux down more
+  // than guessing the poster's stream saved.
   const poster = path.join(workDir, 'poster.jpg');
   const speculation = ebml
     ? early((signal) =>
         writeWebmCopy(tool, input, path.join(workDir, 'rendition.webm'), { timeoutMs: left(), signal }),
       )
-    : null;
-  const earlySource: PictureSource = { format: 'matroska', video: '0:v:0', posterAtS: 1 };
-  const earlyPoster = ebml
-    ? early((signal) => writePosterFrame(tool, input, earlySource, poster, { timeoutMs: left(), signal }))
     : null;
   try {
     const probe = await explain(
@@ -89,9 +80,6 @@ export async function finalizeFile(
     const rendition = path.join(workDir, `rendition.${plan.ext}`);
     const reusable = speculation !== null && isPlainWebmCopy(plan, facts, probe);
     if (!reusable) await speculation?.abort();
-    const firstVideo = probe.streams.find((st) => st.codec_type === 'video')?.index ?? null;
-    const posterReusable = earlyPoster !== null && facts.video !== null && facts.video.index === firstVideo;
-    if (!posterReusable) await earlyPoster?.abort();
     const reportsProgress =
       isTranscode(plan) && facts.durationMs !== null && options.onProgress !== undefined;
     const planned = () =>
@@ -110,12 +98,12 @@ export async function finalizeFile(
         options.log?.warn({ err: error }, `media ${what} could not be made`);
         return null;
       });
-    const plannedPoster = () =>
-      writePosterFrame(tool, input, pictureSource(facts), poster, { timeoutMs: left() });
     const [renditionMs, posterWritten, waveform] = await Promise.all([
       renditionDone,
       facts.video
-        ? extra('poster', () => (posterReusable ? earlyPoster.result.catch(plannedPoster) : plannedPoster()))
+        ? extra('poster', () =>
+            writePosterFrame(tool, input, pictureSource(facts), poster, { timeoutMs: left() }),
+          )
         : null,
       facts.video
         ? null
@@ -144,7 +132,7 @@ export async function finalizeFile(
       height: facts.video?.height ?? null,
     };
   } catch (error) {
-    await Promise.all([speculation?.abort(), earlyPoster?.abort()]);
+    await speculation?.abort();
     throw error;
   }
 }
