@@ -31,7 +31,7 @@ const nav = [
   { to: '/', label: 'Inbox', icon: InboxIcon, end: true, hint: 'g i' },
   { to: '/spaces', label: 'Spaces', icon: SpacesIcon, end: false, hint: 'g s' },
   { to: '/search', label: 'Search', icon: SearchIcon, end: false, hint: '/' },
-  { to: '/recordings', label: 'Recordings', icon: MonitorIcon, end: false, hint: undefined },
+  { to: '/recordings', label: 'Recordings', icon: MonitorIcon, end: false, hint: 'g r' },
   { to: '/settings', label: 'Settings', icon: SettingsIcon, end: false, hint: undefined },
 ];
 

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 export const shortcuts: Array<{ keys: string[]; description: string }> = [
   { keys: ['g', 'i'], description: 'Go to Inbox' },
   { keys: ['g', 's'], description: 'Go to Spaces' },
+  { keys: ['g', 'r'], description: 'Go to Recordings' },
   { keys: ['/'], description: 'Search' },
   { keys: ['j'], description: 'Next item in a list' },
   { keys: ['k'], description: 'Previous item in a list' },
@@ -29,7 +30,7 @@ export function isTyping(target: EventTarget | null): boolean {
 
 const sequenceTimeoutMs = 1200;
 
-/** `g i`, `g s`, `/` and `?` anywhere in the signed-in app. */
+/** `g i`, `g s`, `g r`, `/` and `?` anywhere in the signed-in app. */
 export function useShortcuts(onHelp: () => void): void {
   const navigate = useNavigate();
 
@@ -52,6 +53,11 @@ export function useShortcuts(onHelp: () => void): void {
         if (event.key === 's') {
           event.preventDefault();
           navigate('/spaces');
+          return;
+        }
+        if (event.key === 'r') {
+          event.preventDefault();
+          navigate('/recordings');
           return;
         }
       }

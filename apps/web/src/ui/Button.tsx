@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 import { Link, type LinkProps } from 'react-router';
 import { cx } from '../lib/cx';
 import styles from './Button.module.css';
@@ -8,6 +8,8 @@ type Variant = 'primary' | 'secondary' | 'ghost' | 'danger';
 type Size = 'sm' | 'md' | 'lg';
 
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  /** To move focus back to the button (React 19 passes ref as a prop). */
+  ref?: Ref<HTMLButtonElement>;
   variant?: Variant;
   size?: Size;
   /** Shows a spinner and disables the button while an action runs. */

@@ -1,13 +1,16 @@
 import type { Media } from '@tidings/contracts';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { cx } from '../../../lib/cx';
 import { formatDateTime } from '../../../lib/dates';
 import { copyText } from '../../../ui/CopyButton';
 import { CheckIcon, LinkIcon } from '../../../ui/icons';
-import { TrashIcon } from './icons';
+import { PencilIcon, TrashIcon } from './icons';
 import { cardStatus, createdLabel, oneLine, titleOf } from './library';
 import styles from './Recordings.module.css';
 import { RecordingThumb } from './RecordingThumb';
+import { useTitleEditing } from './TitleEditor';
+import editStyles from './TitleEditor.module.css';
 import { useReducedMotion } from './useReducedMotion';
 
 /** The share page's path on this site (the server's URL may name another origin behind a proxy). */
@@ -24,6 +27,7 @@ export function RecordingCard({ media, onDelete }: { media: Media; onDelete: (me
   const title = titleOf(media);
   const status = cardStatus(media);
   const excerpt = oneLine(media.transcriptExcerpt);
+  const rename = useTitleEditing(media);
 
   return (
     <li
@@ -38,11 +42,27 @@ export function RecordingCard({ media, onDelete }: { media: Media; onDelete: (me
     >
       <RecordingThumb media={media} animate={(hovered || focused) && !reducedMotion} />
       <div className={styles.body}>
-        <h3 className={styles.title}>
-          <Link className={styles.link} to={sharePath(media.shareUrl)}>
-            {title}
-          </Link>
-        </h3>
+        {/* While renaming, the input takes the link's place (and its stretch over the card). */}
+        {rename.input ?? (
+          <div className={editStyles.row}>
+            <h3 className={cx(styles.title, editStyles.grow)} aria-busy={rename.pending || undefined}>
+              <Link className={styles.link} to={sharePath(media.shareUrl)}>
+                {title}
+              </Link>
+            </h3>
+            {/* Beside the title, not in the actions row: three labelled actions overflow a narrow card. */}
+            <button
+              ref={rename.buttonRef}
+              type="button"
+              className={editStyles.renameButton}
+              aria-label={`Rename ${title}`}
+              title="Rename"
+              onClick={rename.start}
+            >
+              <PencilIcon />
+            </button>
+          </div>
+        )}
         <p className={styles.meta}>
           <time dateTime={new Date(media.createdAt).toISOString()} title={formatDateTime(media.createdAt)}>
             {createdLabel(media.createdAt)}

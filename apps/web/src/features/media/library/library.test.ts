@@ -1,6 +1,14 @@
 import type { Media } from '@tidings/contracts';
 import { describe, expect, it } from 'vitest';
-import { cardStatus, createdLabel, durationBadge, filterRecordings, oneLine, titleOf } from './library';
+import {
+  cardStatus,
+  createdLabel,
+  durationBadge,
+  filterRecordings,
+  nameSelectionEnd,
+  oneLine,
+  titleOf,
+} from './library';
 
 const media = (overrides: Partial<Media>): Media => ({
   id: 'm1',
@@ -81,5 +89,19 @@ describe('recordings library helpers', () => {
     expect(oneLine('  Hello\n  there  ')).toBe('Hello there');
     expect(oneLine('   ')).toBeNull();
     expect(oneLine(null)).toBeNull();
+  });
+});
+
+describe('nameSelectionEnd', () => {
+  it("selects an upload's name without its file extension", () => {
+    expect(nameSelectionEnd('Quarterly demo.mp4', 'upload')).toBe('Quarterly demo'.length);
+    expect(nameSelectionEnd('interview.final.m4a', 'upload')).toBe('interview.final'.length);
+  });
+
+  it('selects everything when there is no extension to keep', () => {
+    expect(nameSelectionEnd('Release 1.10', 'upload')).toBe(12);
+    expect(nameSelectionEnd('.mp4', 'upload')).toBe(4);
+    expect(nameSelectionEnd('Notes.mp4', 'recording')).toBe(9);
+    expect(nameSelectionEnd('', 'upload')).toBe(0);
   });
 });

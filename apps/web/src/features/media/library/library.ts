@@ -61,3 +61,13 @@ export function oneLine(text: string | null | undefined): string | null {
 export function createdLabel(createdAt: number, now = Date.now()): string {
   return now - createdAt < 60_000 ? 'just now' : formatRelative(createdAt, now);
 }
+
+/**
+ * Where the editable part of a title ends when renaming: before a file extension an upload kept
+ * ("Quarterly demo.mp4" → "Quarterly demo"), so typing replaces the name and keeps ".mp4".
+ */
+export function nameSelectionEnd(title: string, source: Media['source']): number {
+  if (source !== 'upload') return title.length;
+  const extension = /\.(?=[a-z0-9]*[a-z])[a-z0-9]{2,5}$/i.exec(title);
+  return extension && extension.index > 0 ? extension.index : title.length;
+}
