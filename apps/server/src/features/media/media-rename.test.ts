@@ -99,7 +99,7 @@ describe.each(databasesUnderTest())('renaming a recording on %s', (kind) => {
     });
   });
 
-  it('refuses a cookie write without its CSRF token', async () => {
+  it('refuses a cookie write without its CSRF token; an API token needs none', async () => {
     const media = await create(ana);
     const forged = await request(
       t.app,
@@ -114,6 +114,17 @@ describe.each(databasesUnderTest())('renaming a recording on %s', (kind) => {
     expect(forged.statusCode).toBe(403);
     expect(forged.json().error.code).toBe('csrf_token_invalid');
     expect((await call('GET', `/api/media/${media.id}`, ana)).json().title).toBe('Quarterly demo.mp4');
+
+    // An API token is its own proof: scripts rename without a CSRF token.
+    const { secret } = (await call('POST', '/api/tokens', ana, { name: 'script' })).json();
+    const scripted = await request(t.app, {
+      method: 'PATCH',
+      url: `/api/media/${media.id}`,
+      payload: { title: 'Scripted' },
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expect(scripted.statusCode, scripted.body).toBe(200);
+    expect(scripted.json().title).toBe('Scripted');
   });
 
   it('is closed to outsiders, even for the voice reply they recorded themselves', async () => {
