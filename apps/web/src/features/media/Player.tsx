@@ -1,5 +1,6 @@
 import type { Media } from '@tidings/contracts';
 import { useEffect, useRef, useState } from 'react';
+import { FullscreenIcon, PauseIcon, PlayIcon } from '../../ui/icons';
 import { TimelineMarks } from '../moments/TimelineMarks';
 import { formatClock, savePosition } from './api';
 import styles from './Media.module.css';
@@ -121,7 +122,7 @@ export function Player({ media, startAtMs, remember = true, onElement, captions 
           onClick={toggle}
           aria-label={playing ? 'Pause' : 'Play'}
         >
-          {playing ? '❚❚' : '▶'}
+          {playing ? <PauseIcon /> : <PlayIcon />}
         </button>
         <div className={hub ? styles.seekBoxMarked : styles.seekBox}>
           <TimelineMarks marks={hub?.marks} durationMs={duration * 1000} onSeek={(ms) => seekTo(ms / 1000)} />
@@ -185,7 +186,7 @@ export function Player({ media, startAtMs, remember = true, onElement, captions 
               else void box.current?.requestFullscreen().catch(() => undefined);
             }}
           >
-            ⛶
+            <FullscreenIcon />
           </button>
         )}
       </div>

@@ -176,6 +176,10 @@ function Recorder({
 
       {session && state && phase !== 'stopped' && (
         <>
+          {/* People look at themselves while they talk: the camera stays in view (as a bubble
+              when the screen is what is being recorded). */}
+          {mode === 'camera' && <LivePreview stream={capture.cam} />}
+          {mode === 'screen-camera' && <LivePreview stream={capture.cam} bubble />}
           <p className={styles.timer} role="timer" aria-label="Recording time">
             {formatClock(state.elapsedMs)} <span className={styles.limit}>of {formatClock(maxMs)}</span>
           </p>

@@ -127,7 +127,7 @@ export function MicMeter({ stream, warn }: { stream: MediaStream | null; warn: b
 }
 
 /** The camera (or nothing) while setting up. */
-export function LivePreview({ stream }: { stream: MediaStream | null }) {
+export function LivePreview({ stream, bubble = false }: { stream: MediaStream | null; bubble?: boolean }) {
   const ref = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     const video = ref.current;
@@ -136,5 +136,13 @@ export function LivePreview({ stream }: { stream: MediaStream | null }) {
     if (stream) void video.play().catch(() => undefined);
   }, [stream]);
   if (!stream) return null;
-  return <video ref={ref} className={styles.live} muted playsInline aria-label="Camera preview" />;
+  return (
+    <video
+      ref={ref}
+      className={bubble ? styles.liveBubble : styles.live}
+      muted
+      playsInline
+      aria-label="Camera preview"
+    />
+  );
 }

@@ -1,4 +1,5 @@
 import type { Media } from '@tidings/contracts';
+import { PauseIcon, PlayIcon } from '../../ui/icons';
 import { TimelineMarks } from '../moments/TimelineMarks';
 import { formatClock, savePosition } from './api';
 import styles from './Media.module.css';
@@ -40,7 +41,7 @@ export function VoiceNote({
         onClick={toggle}
         aria-label={playing ? 'Pause voice note' : 'Play voice note'}
       >
-        {playing ? '❚❚' : '▶'}
+        {playing ? <PauseIcon /> : <PlayIcon />}
       </button>
       <div className={styles.waveBox}>
         <TimelineMarks marks={hub?.marks} durationMs={durationS * 1000} onSeek={(ms) => seekTo(ms / 1000)} />
