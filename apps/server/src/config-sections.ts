@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Settings } from './config';
+import { parseCidrList } from './lib/networks';
 
 /** Parts of the Config built from several settings each (config.ts stays the list of settings). */
 
@@ -29,6 +30,40 @@ export type StorageConfig =
       secretAccessKey: string | null;
       forcePathStyle: boolean;
     };
+
+/** Inbound SMTP: reply addresses, the listener and its limits (features/inbound-mail). */
+export interface InboundMailConfig {
+  port: number;
+  host: string;
+  enabledInAll: boolean;
+  replyDomain: string;
+  maxBytes: number;
+  limits: {
+    connectionsPerIp: number;
+    connectionsPerMinute: number;
+    failedRecipientsPer15Min: number;
+    messagesPerAddressPerHour: number;
+    /** CIDRs exempt from the per-client limits (a relay in front). */
+    trustedNetworks: string[];
+  };
+}
+
+export function inboundMailConfig(s: Settings, publicUrl: string): InboundMailConfig {
+  return {
+    port: s.SMTP_IN_PORT,
+    host: s.SMTP_IN_HOST,
+    enabledInAll: s.SMTP_IN_ENABLED,
+    replyDomain: s.REPLY_DOMAIN ?? new URL(publicUrl).hostname,
+    maxBytes: s.MAX_INBOUND_MAIL_BYTES,
+    limits: {
+      connectionsPerIp: s.SMTP_IN_MAX_CONNECTIONS_PER_IP,
+      connectionsPerMinute: s.SMTP_IN_CONNECTIONS_PER_MINUTE,
+      failedRecipientsPer15Min: s.SMTP_IN_FAILED_RECIPIENTS_PER_15MIN,
+      messagesPerAddressPerHour: s.SMTP_IN_MESSAGES_PER_ADDRESS_PER_HOUR,
+      trustedNetworks: parseCidrList(s.SMTP_IN_TRUSTED_NETWORKS) ?? [],
+    },
+  };
+}
 
 export interface SmtpConfig {
   host: string;

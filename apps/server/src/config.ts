@@ -2,14 +2,17 @@ import path from 'node:path';
 import { z } from 'zod';
 import {
   ConfigError,
+  type InboundMailConfig,
+  inboundMailConfig,
   type SmtpConfig,
   type StorageConfig,
   type SttConfig,
   storageConfig,
   sttConfig,
 } from './config-sections';
+import { parseCidrList } from './lib/networks';
 
-export { ConfigError, type SmtpConfig, type StorageConfig, type SttConfig };
+export { ConfigError, type InboundMailConfig, type SmtpConfig, type StorageConfig, type SttConfig };
 
 /**
  * Every setting Tidings reads from the environment, parsed and validated once at start-up.
@@ -157,6 +160,47 @@ export const settingsSchema = z.object({
     .min(1024)
     .default(25 * 1024 * 1024)
     .describe('Largest email reply accepted, attachments included; larger ones are refused with SMTP 552.'),
+  SMTP_IN_MAX_CONNECTIONS_PER_IP: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10)
+    .describe(
+      'Open connections one client address (an IPv6 /64) may hold on each inbound SMTP listener; more are answered `421` and closed.',
+    ),
+  SMTP_IN_CONNECTIONS_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(60)
+    .describe(
+      'New inbound SMTP connections one client address may open per minute on each listener; more get `421`.',
+    ),
+  SMTP_IN_FAILED_RECIPIENTS_PER_15MIN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .describe(
+      'Refused reply addresses (unknown token, wrong sender) one client address may try per 15 minutes, counted across all listeners; then every recipient gets `450` until the window ends.',
+    ),
+  SMTP_IN_MESSAGES_PER_ADDRESS_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
+    .describe(
+      'Replies posted through one reply address per hour, from anyone (stops mail loops and floods into a thread); more get `452`.',
+    ),
+  SMTP_IN_TRUSTED_NETWORKS: z
+    .string()
+    .optional()
+    .refine((v) => parseCidrList(v) !== null, {
+      message: 'Comma-separated networks, e.g. 10.0.0.0/8,2001:db8::/32',
+    })
+    .describe(
+      'Comma-separated CIDRs (e.g. your own MX relaying to Tidings) exempt from the per-client connection and failed-recipient limits (not from SMTP_IN_MESSAGES_PER_ADDRESS_PER_HOUR). Default: none.',
+    ),
   STORAGE: z
     .enum(['local', 's3'])
     .default('local')
@@ -274,7 +318,7 @@ export interface Config {
   mailFrom: string;
   secretKey: string | null;
   /** Inbound SMTP: reply addresses and the listener (features/inbound-mail). */
-  inboundMail: { port: number; host: string; enabledInAll: boolean; replyDomain: string; maxBytes: number };
+  inboundMail: InboundMailConfig;
   /** Where blobs live: local disk under `<DATA_DIR>/blobs`, or an S3-compatible bucket. */
   storage: StorageConfig;
   /** ffmpeg/ffprobe from the settings, or null to look them up (see adapters/media-tool). */
@@ -324,13 +368,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpTimeoutMs: s.SMTP_TIMEOUT_MS,
     mailFrom: s.MAIL_FROM ?? `Tidings <tidings@${new URL(publicUrl).hostname}>`,
     secretKey: s.SECRET_KEY ?? null,
-    inboundMail: {
-      port: s.SMTP_IN_PORT,
-      host: s.SMTP_IN_HOST,
-      enabledInAll: s.SMTP_IN_ENABLED,
-      replyDomain: s.REPLY_DOMAIN ?? new URL(publicUrl).hostname,
-      maxBytes: s.MAX_INBOUND_MAIL_BYTES,
-    },
+    inboundMail: inboundMailConfig(s, publicUrl),
     storage: storageConfig(s),
     ffmpegPath: s.FFMPEG_PATH ?? null,
     ffprobePath: s.FFPROBE_PATH ?? null,

@@ -22,7 +22,8 @@ export const maintenanceJob = defineJob({
   async handler(_payload, ctx) {
     const now = ctx.now();
     const sessions = await sessionsRepository(ctx.db).deleteExpired(now);
-    await rateLimiter(ctx.db, 15 * 60 * 1000).pruneBefore(now);
+    // Pruned by the longest window in use (inbound mail's hour), which keeps the shorter current ones.
+    await rateLimiter(ctx.db, HOUR_MS).pruneBefore(now);
     await deleteFinishedBefore(ctx.db, now - 7 * 24 * HOUR_MS);
     // A browser away longer than this reloads everything anyway; resume needs only recent events.
     const liveEvents = await ctx.live.pruneBefore(now - LIVE_EVENTS_KEPT_MS);

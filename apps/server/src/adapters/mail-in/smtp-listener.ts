@@ -23,8 +23,13 @@ export interface ReceivedMessage {
 
 /** What the listener asks of the application; throwing SmtpRefusal refuses. */
 export interface InboundMailHandler {
+  /**
+   * Called before the greeting, with the client's IP address; throwing refuses the connection
+   * (e.g. 421). Returns what to call when that connection closes.
+   */
+  acceptConnection(remoteAddress: string): () => void;
   /** Called at RCPT TO, before any byte of the message is sent. */
-  acceptRecipient(address: string, envelopeFrom: string): Promise<void>;
+  acceptRecipient(address: string, envelopeFrom: string, remoteAddress: string): Promise<void>;
   /** Resolves once the message is safely stored: only then does the sender get 250. */
   receive(message: ReceivedMessage): Promise<void>;
 }
@@ -64,6 +69,7 @@ const asSmtpError = (error: unknown, log: Logger): Error & { responseCode: numbe
  */
 export async function startSmtpListener(options: SmtpListenerOptions): Promise<SmtpListener> {
   const { handler, log, maxBytes } = options;
+  const releases = new Map<string, () => void>();
   const server = new SMTPServer({
     name: options.serverName,
     banner: 'Tidings reply-by-email',
@@ -74,6 +80,20 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<S
     logger: false,
     maxClients: 200,
     socketTimeout: 60_000,
+    // No PTR lookup: the name is not used, and a flood should not cost a DNS query per connection.
+    disableReverseLookup: true,
+    onConnect(session, callback) {
+      try {
+        releases.set(session.id, handler.acceptConnection(session.remoteAddress));
+        callback();
+      } catch (error) {
+        callback(asSmtpError(error, log));
+      }
+    },
+    onClose(session) {
+      releases.get(session.id)?.();
+      releases.delete(session.id);
+    },
     onRcptTo(address, session, callback) {
       if (session.envelope.rcptTo.length > 0) {
         callback(
@@ -81,7 +101,7 @@ export async function startSmtpListener(options: SmtpListenerOptions): Promise<S
         );
         return;
       }
-      handler.acceptRecipient(address.address, envelopeFromOf(session)).then(
+      handler.acceptRecipient(address.address, envelopeFromOf(session), session.remoteAddress).then(
         () => callback(),
         (error: unknown) => callback(asSmtpError(error, log)),
       );

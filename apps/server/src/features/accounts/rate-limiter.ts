@@ -3,7 +3,8 @@ import type { Database } from '../../db/schema';
 
 /**
  * Fixed-window counters kept in the database, so every API process sees the same counts.
- * Used for failed sign-ins per IP and per account.
+ * Used for failed sign-ins per IP and per account, share-link unlocks, and inbound SMTP
+ * (failed recipients per client, messages per reply address).
  */
 export function rateLimiter(db: Kysely<Database>, windowMs: number) {
   const windowOf = (now: number) => now - (now % windowMs);
@@ -18,8 +19,9 @@ export function rateLimiter(db: Kysely<Database>, windowMs: number) {
         .executeTakeFirst();
       return row?.count ?? 0;
     },
-    async hit(key: string, now: number): Promise<void> {
-      await db
+    /** Counts one hit; resolves with the window's count including it (atomic across processes). */
+    async hit(key: string, now: number): Promise<number> {
+      const row = await db
         .insertInto('rate_limit_hits')
         .values({ key, window_start: windowOf(now), count: 1 })
         .onConflict((oc) =>
@@ -27,7 +29,9 @@ export function rateLimiter(db: Kysely<Database>, windowMs: number) {
             .columns(['key', 'window_start'])
             .doUpdateSet((eb) => ({ count: eb(eb.ref('rate_limit_hits.count'), '+', 1) })),
         )
-        .execute();
+        .returning('count')
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
     },
     /** Milliseconds until the current window ends, for Retry-After. */
     retryAfterMs: (now: number) => windowOf(now) + windowMs - now,

@@ -7,9 +7,12 @@ import {
 } from '../../adapters/mail-in/smtp-listener';
 import type { AppContext } from '../../context';
 import type { UserRow } from '../../db/schema';
+import { networkMatcher } from '../../lib/networks';
 import { threadsRepository } from '../threads/threads.repository';
 import { automaticReason } from './auto-reply';
+import { connectionLimits } from './connection-limits';
 import { postEmailedReply } from './post-emailed-reply';
+import { recipientLimits } from './recipient-limits';
 import { findReplyAddress, replyTokenOf } from './reply-addresses';
 import { replyText } from './reply-text';
 
@@ -32,10 +35,21 @@ const sameAddress = (a: string | undefined, b: string) =>
 /**
  * Reply by email: who a reply+<token> address stands for, whether they may still write to the
  * thread, and turning an accepted message into a post. Every refusal is an SMTP error and
- * nothing is posted; automatic mail is accepted and dropped.
+ * nothing is posted; automatic mail is accepted and dropped. Per-client and per-address limits
+ * (connection-limits.ts, recipient-limits.ts) keep a flood or a token guesser slow.
  */
 export function inboundMailService(ctx: AppContext): InboundMailHandler {
   const domain = ctx.config.inboundMail.replyDomain.toLowerCase();
+  const { limits: settings } = ctx.config.inboundMail;
+  const isTrusted = networkMatcher(settings.trustedNetworks);
+  const connections = connectionLimits({
+    perIp: settings.connectionsPerIp,
+    perMinute: settings.connectionsPerMinute,
+    isTrusted,
+    now: ctx.now,
+    log: ctx.log,
+  });
+  const limits = recipientLimits(ctx, isTrusted);
 
   async function replierFor(address: string): Promise<Replier> {
     const at = address.lastIndexOf('@');
@@ -63,11 +77,23 @@ export function inboundMailService(ctx: AppContext): InboundMailHandler {
   }
 
   return {
-    async acceptRecipient(address, envelopeFrom) {
-      const replier = await replierFor(address);
-      // The null sender (bounces) is let through to DATA, where it is recognised and dropped.
-      if (envelopeFrom !== '' && !sameAddress(envelopeFrom, replier.person.email)) throw refuse.wrongSender();
+    acceptConnection: (remoteAddress) => connections.admit(remoteAddress),
+
+    async acceptRecipient(address, envelopeFrom, remoteAddress) {
+      await limits.assertMayTryRecipient(remoteAddress);
+      let replier: Replier;
+      try {
+        replier = await replierFor(address);
+        // The null sender (bounces) is let through to DATA, where it is recognised and dropped.
+        if (envelopeFrom !== '' && !sameAddress(envelopeFrom, replier.person.email))
+          throw refuse.wrongSender();
+      } catch (error) {
+        // Unknown tokens and someone else's address are what a guesser produces: count them.
+        if (error instanceof SmtpRefusal) await limits.recipientRefused(remoteAddress);
+        throw error;
+      }
       await assertMayReply(replier);
+      await limits.assertMayReceive(replier.tokenHash);
     },
 
     async receive(message: ReceivedMessage) {
@@ -116,6 +142,8 @@ export function inboundMailService(ctx: AppContext): InboundMailHandler {
         log.info('inbound mail: no new text and no attachment, nothing posted');
         return;
       }
+      // Checked again here: messages to one address may have passed RCPT on several connections.
+      await limits.assertMayReceive(replier.tokenHash);
       const posted = await postEmailedReply(ctx, {
         author: replier.person,
         threadId: replier.threadId,
@@ -124,6 +152,7 @@ export function inboundMailService(ctx: AppContext): InboundMailHandler {
         text,
         attachments,
       });
+      if (posted) await limits.posted(replier.tokenHash);
       log.info(
         { postId: posted ?? undefined },
         posted ? 'inbound mail: reply posted' : 'inbound mail: duplicate',
