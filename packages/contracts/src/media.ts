@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EpochMs, Id } from './common';
 import { Person } from './person';
 import { LanguageCode, TranscriptStatus } from './transcripts';
+import { MediaViewsSummary } from './views';
 
 export const MediaKind = z.enum(['video', 'audio']);
 export type MediaKind = z.infer<typeof MediaKind>;
@@ -95,8 +96,12 @@ export const PlaybackUrls = z
   .meta({ id: 'PlaybackUrls' });
 export type PlaybackUrls = z.infer<typeof PlaybackUrls>;
 
-/** GET /api/me/media: the caller's recordings, newest first (the recorder's recovery screen). */
-export const MediaList = z.object({ media: z.array(Media) });
+/** A recording in its owner's own list: with who-watched counts (the owner's eyes only). */
+export const MyMedia = Media.extend({ views: MediaViewsSummary.optional() }).meta({ id: 'MyMedia' });
+export type MyMedia = z.infer<typeof MyMedia>;
+
+/** GET /api/me/media: the caller's recordings, newest first (the library, the recorder's recovery screen). */
+export const MediaList = z.object({ media: z.array(MyMedia) });
 export type MediaList = z.infer<typeof MediaList>;
 
 /** Limits an admin sets for the workspace. */

@@ -49,3 +49,14 @@ export const MediaViews = z
   })
   .meta({ id: 'MediaViews' });
 export type MediaViews = z.infer<typeof MediaViews>;
+
+/** On each of the owner's own recordings in GET /api/me/media: counts only, never names. */
+export const MediaViewsSummary = z
+  .object({
+    people: z.number().int().describe('Other people with an account whose view counted (5 s or 75 %)'),
+    linkViews: z.number().int().describe('Share-link viewers whose view counted'),
+    /** When one of those viewers last played it; null while nobody's view counted. */
+    lastViewedAt: EpochMs.nullable(),
+  })
+  .meta({ id: 'MediaViewsSummary' });
+export type MediaViewsSummary = z.infer<typeof MediaViewsSummary>;

@@ -2,6 +2,7 @@ import type {
   CreatedMedia,
   CreateMediaRequest,
   Media,
+  MyMedia,
   RenameMediaRequest,
   StopRecordingRequest,
   UpdateWorkspaceSettingsRequest,
@@ -15,6 +16,7 @@ import { newId } from '../../lib/ids';
 import type { Actor } from '../accounts/actor';
 import { transcriptsRepository } from '../transcripts/transcripts.repository';
 import { removeStagedUpload } from '../uploads/staging';
+import { viewSummaries } from '../views/view-summaries';
 import { enqueueFinalize } from './finalize-queue';
 import { assertCanManageWorkspaceSettings, isMediaOwner, isMediaType } from './media.policy';
 import { type MediaWithOwner, mediaRepository } from './media.repository';
@@ -104,9 +106,17 @@ export function mediaService(ctx: AppContext, sign: SignMediaUrls = unsignedUrls
       return present(actor.user.id, await findVisible(actor, id));
     },
 
-    async listMine(actor: Actor): Promise<Media[]> {
+    /** The owner's library: each recording with its view counts (one query for the whole list). */
+    async listMine(actor: Actor): Promise<MyMedia[]> {
       const rows = await media.listByOwner(actor.user.id, 200);
-      return Promise.all(rows.map((row) => present(actor.user.id, row)));
+      const views = await viewSummaries(
+        ctx.db,
+        actor.user.id,
+        rows.map((row) => row.id),
+      );
+      return Promise.all(
+        rows.map(async (row) => ({ ...(await present(actor.user.id, row)), views: views.get(row.id) })),
+      );
     },
 
     /** The recorder stopped: from now the share link is the recording's, bytes or not. */

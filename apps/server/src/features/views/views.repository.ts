@@ -23,6 +23,26 @@ export function viewsRepository(db: Kysely<Database>) {
         .where((eb) => canSeeThread(eb, viewer))
         .executeTakeFirst()) !== undefined,
 
+    /**
+     * Counted views per recording of `ownerId`, in one grouped query for the whole library; the
+     * owner's own watching is left out. One row per media and viewer, so counts are viewers.
+     */
+    summariesFor: (ownerId: string, mediaIds: string[]) =>
+      mediaIds.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('media_views')
+            .select((eb) => [
+              'media_id',
+              eb.fn.count<number | string>('user_id').distinct().as('people'),
+              eb.fn.count<number | string>('share_link_id').as('link_views'),
+              eb.fn.max('updated_at').as('last_at'),
+            ])
+            .where('media_id', 'in', mediaIds)
+            .where('counted_at', 'is not', null)
+            .where((eb) => eb.or([eb('user_id', 'is', null), eb('user_id', '!=', ownerId)]))
+            .groupBy('media_id')
+            .execute(),
     viewsOf: (mediaId: string) =>
       db.selectFrom('media_views').selectAll().where('media_id', '=', mediaId).execute(),
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databasesUnderTest } from '../../../test/databases';
 import { addMember, createTestApp, type Session, setUpWorkspace, type TestApp } from '../../../test/harness';
 import { testMedia } from '../playback/playback.test-helpers';
+import { shareApi } from '../share-links/share-links.test-helpers';
 import { threadsApi } from '../threads/threads.test-helpers';
 import { recordWatch } from './record-watch';
 
@@ -145,6 +146,35 @@ describe.each(databasesUnderTest())('views and receipts on %s', (kind) => {
     expect((await views(dan, id)).statusCode).toBe(404);
     expect((await report(dan, id, [[0, 1_000]])).statusCode).toBe(404);
     expect((await report(dan, 'nope', [[0, 1_000]])).statusCode).toBe(404);
+  });
+
+  it("counts other people and link viewers on the owner's library, in one list", async () => {
+    const id = await posted(60_000);
+    const untouched = (await testMedia(t).add(ana)).id;
+    await report(ben, id, [[0, 6_000]]);
+    await report(ana, id, [[0, 60_000]]);
+    await report(cleo, id, [[0, 3_000]]);
+    const { token } = await shareApi(t).created(ana, { kind: 'media', id });
+    t.travel(60_000);
+    const linkView = await api.call('POST', `/api/s/${token}/views`, undefined, {
+      mediaId: id,
+      ranges: [[0, 7_000]],
+    });
+    expect(linkView.json()).toEqual({ watchedMs: 7_000, counted: true });
+    const libraryOf = async (as: Session) => {
+      const listed = await api.call('GET', '/api/me/media', as);
+      expect(listed.statusCode, listed.body).toBe(200);
+      return listed.json().media as Array<{ id: string; views?: unknown }>;
+    };
+    const views = new Map((await libraryOf(ana)).map((m) => [m.id, m.views]));
+    // Ana's own watching and Cleo's 3 s do not count; the link view is the latest.
+    expect(views.get(id)).toEqual({ people: 1, linkViews: 1, lastViewedAt: t.ctx.now() });
+    expect(views.get(untouched)).toEqual({ people: 0, linkViews: 0, lastViewedAt: null });
+    expect((await libraryOf(ben)).map((m) => m.id)).not.toContain(id);
+    // Counts, never names: the same with named receipts off.
+    await t.ctx.db.updateTable('workspaces').set({ named_receipts: 0 }).execute();
+    const unnamed = (await libraryOf(ana)).find((m) => m.id === id);
+    expect(unnamed?.views).toEqual({ people: 1, linkViews: 1, lastViewedAt: t.ctx.now() });
   });
 
   it('gives counts only, no names, when the workspace turned named receipts off', async () => {

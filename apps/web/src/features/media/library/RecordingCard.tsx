@@ -1,12 +1,12 @@
-import type { Media } from '@tidings/contracts';
+import type { Media, MyMedia } from '@tidings/contracts';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { cx } from '../../../lib/cx';
 import { formatDateTime } from '../../../lib/dates';
 import { copyText } from '../../../ui/CopyButton';
 import { CheckIcon, LinkIcon } from '../../../ui/icons';
-import { PencilIcon, TrashIcon } from './icons';
-import { cardStatus, createdLabel, oneLine, titleOf } from './library';
+import { EyeIcon, PencilIcon, TrashIcon } from './icons';
+import { cardStatus, createdLabel, oneLine, titleOf, viewersLabel } from './library';
 import styles from './Recordings.module.css';
 import { RecordingThumb } from './RecordingThumb';
 import { useTitleEditing } from './TitleEditor';
@@ -20,13 +20,14 @@ const sharePath = (shareUrl: string) => new URL(shareUrl, window.location.href).
  * One recording in the library. The title is the card's link (stretched over the whole card), so
  * the link's name is the title; Copy link and Delete sit above it as their own buttons.
  */
-export function RecordingCard({ media, onDelete }: { media: Media; onDelete: (media: Media) => void }) {
+export function RecordingCard({ media, onDelete }: { media: MyMedia; onDelete: (media: Media) => void }) {
   const reducedMotion = useReducedMotion();
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
   const title = titleOf(media);
   const status = cardStatus(media);
   const excerpt = oneLine(media.transcriptExcerpt);
+  const viewers = viewersLabel(media);
   const rename = useTitleEditing(media);
 
   return (
@@ -69,6 +70,14 @@ export function RecordingCard({ media, onDelete }: { media: Media; onDelete: (me
           </time>
           {media.postId && <span> · In a message</span>}
         </p>
+        {viewers && (
+          // Above the card's stretched link (like the actions), so hovering shows the tooltip.
+          <p className={styles.viewers} title={viewers.title} data-none={viewers.count === 0 || undefined}>
+            <EyeIcon />
+            <span>{viewers.text}</span>
+            <span className="visually-hidden"> ({viewers.title})</span>
+          </p>
+        )}
         {status && (
           <p className={styles.status} data-failed={media.status === 'failed' || undefined} title={status}>
             {status}

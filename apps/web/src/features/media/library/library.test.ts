@@ -8,6 +8,7 @@ import {
   nameSelectionEnd,
   oneLine,
   titleOf,
+  viewersLabel,
 } from './library';
 
 const media = (overrides: Partial<Media>): Media => ({
@@ -83,6 +84,27 @@ describe('recordings library helpers', () => {
     expect(createdLabel(now - 20_000, now)).toBe('just now');
     expect(createdLabel(now - 5 * 60_000, now)).toMatch(/5 minutes ago|5 min/);
     expect(createdLabel(now - 3 * 24 * 3600_000, now)).toMatch(/3 days ago/);
+  });
+
+  it('counts viewers on a ready recording, with when it was last watched', () => {
+    const now = Date.UTC(2025, 0, 10, 12);
+    const views = (people: number, linkViews: number, lastViewedAt: number | null) => ({
+      people,
+      linkViews,
+      lastViewedAt,
+    });
+    expect(viewersLabel({ status: 'ready', views: views(2, 1, now - 2 * 3600_000) }, now)).toEqual({
+      count: 3,
+      text: '3 viewers',
+      title: expect.stringMatching(/^Last watched 2 hours ago · 2 people, 1 through a share link$/),
+    });
+    expect(viewersLabel({ status: 'ready', views: views(1, 0, now - 10_000) }, now)).toMatchObject({
+      text: '1 viewer',
+      title: 'Last watched just now · 1 person',
+    });
+    expect(viewersLabel({ status: 'ready', views: views(0, 0, null) }, now)?.text).toBe('Not watched yet');
+    expect(viewersLabel({ status: 'processing', views: views(0, 0, null) }, now)).toBeNull();
+    expect(viewersLabel({ status: 'ready' }, now)).toBeNull();
   });
 
   it('collapses an excerpt to one line', () => {

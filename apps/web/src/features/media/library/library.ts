@@ -1,4 +1,4 @@
-import type { Media, MediaKind } from '@tidings/contracts';
+import type { Media, MediaKind, MyMedia } from '@tidings/contracts';
 import { formatRelative } from '../../../lib/dates';
 import { formatClock } from '../api';
 import { statusLine } from '../StatusOverlay';
@@ -70,4 +70,28 @@ export function nameSelectionEnd(title: string, source: Media['source']): number
   if (source !== 'upload') return title.length;
   const extension = /\.(?=[a-z0-9]*[a-z])[a-z0-9]{2,5}$/i.exec(title);
   return extension && extension.index > 0 ? extension.index : title.length;
+}
+
+/**
+ * The card's "3 viewers" (people and share-link viewers whose view counted) with a tooltip;
+ * "Not watched yet" once ready; null while it cannot be watched or the server sent no counts.
+ */
+export function viewersLabel(
+  media: Pick<MyMedia, 'status' | 'views'>,
+  now = Date.now(),
+): { count: number; text: string; title: string } | null {
+  if (media.status !== 'ready' || !media.views) return null;
+  const { people, linkViews, lastViewedAt } = media.views;
+  const viewers = people + linkViews;
+  if (viewers === 0) return { count: 0, text: 'Not watched yet', title: 'Nobody else has watched it yet' };
+  const parts = [
+    people > 0 && `${people} ${people === 1 ? 'person' : 'people'}`,
+    linkViews > 0 && `${linkViews} through a share link`,
+  ].filter(Boolean);
+  const last = lastViewedAt === null ? null : `Last watched ${createdLabel(lastViewedAt, now)}`;
+  return {
+    count: viewers,
+    text: `${viewers} ${viewers === 1 ? 'viewer' : 'viewers'}`,
+    title: [last, parts.join(', ')].filter(Boolean).join(' · '),
+  };
 }
