@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { APIRequestContext, Locator } from '@playwright/test';
+import { BEN, startThread } from '../fixtures/recorder';
 import { expect, test } from '../fixtures/test';
 
-/** The recordings library at /recordings: cards, filter, hover preview, copy link, delete. */
+/** The recordings library at /recordings: cards, viewers, filter, hover preview, copy link, delete. */
 
 const SHOTS = process.env.LIBRARY_SHOTS_DIR ?? '/tmp/lib-shots';
 
@@ -55,13 +56,14 @@ test.afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-test('the library shows cards with poster, waveform and duration; filters; previews on hover; copies links; deletes', async ({
+test('the library shows cards with poster, waveform, duration and viewers; filters; previews on hover; copies links; deletes', async ({
   page,
+  browser,
   api,
 }) => {
   test.setTimeout(150_000);
   const request = page.context().request;
-  await api.setUpWorkspace(request);
+  const { csrfToken } = await api.setUpWorkspace(request);
   const { video, voice } = makeFiles(dir);
 
   // Empty: says so and offers to record.
@@ -99,6 +101,21 @@ test('the library shows cards with poster, waveform and duration; filters; previ
   const listed = await myMedia(request);
   const videoMedia = listed.find((m) => m.kind === 'video') as Listed;
   const voiceMedia = listed.find((m) => m.kind === 'audio') as Listed;
+  // Ben is sent the video and watches all 3 s of it (as his player would report).
+  const benContext = await browser.newContext();
+  const ben = await api.addMember(request, csrfToken, benContext.request, BEN);
+  await startThread(request, csrfToken, {
+    subject: 'Demo',
+    userIds: [ben.id],
+    body: 'The demo.',
+    mediaIds: [videoMedia.id],
+  });
+  const watched = await benContext.request.post(`/api/media/${videoMedia.id}/views`, {
+    headers: { 'x-csrf-token': ben.csrfToken },
+    data: { ranges: [[0, 3000]] },
+  });
+  expect(await watched.json()).toMatchObject({ counted: true });
+  await benContext.close();
   await page.reload();
 
   await expect(list.getByRole('listitem')).toHaveCount(2);
@@ -115,6 +132,9 @@ test('the library shows cards with poster, waveform and duration; filters; previ
   await expect(voiceCard.locator('img')).toHaveCount(0);
   await expect(videoCard.locator('time')).toHaveText(/just now|minute/);
   await expect(videoCard.locator('time')).toHaveAttribute('title', /\d/);
+  await expect(videoCard.getByText('1 viewer', { exact: true })).toBeVisible();
+  await expect(videoCard.getByTitle(/^Last watched just now · 1 person$/)).toBeVisible();
+  await expect(voiceCard.getByText('Not watched yet')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/desktop-light.png`, fullPage: true });
 
   // Hover: the animated preview lies over the poster; away, it goes.
