@@ -13,6 +13,8 @@ import { createLiveEvents } from './adapters/pubsub/create-live-events';
 import type { LiveEvents } from './adapters/pubsub/live-events';
 import { createSpeechToText } from './adapters/speech/create-speech-to-text';
 import type { SpeechToText } from './adapters/speech/speech-to-text';
+import { createUploadStaging } from './adapters/upload-staging/create-upload-staging';
+import type { UploadStaging } from './adapters/upload-staging/upload-staging';
 import type { Config } from './config';
 import type { Database } from './db/schema';
 
@@ -26,6 +28,8 @@ export interface AppContext {
   db: Kysely<Database>;
   hasher: PasswordHasher;
   blobs: BlobStore;
+  /** tus uploads in progress: the bucket when STORAGE=s3, else `<DATA_DIR>/uploads`. */
+  uploadStaging: UploadStaging;
   images: ImageProcessor;
   /** ffmpeg/ffprobe, confined (local files only, time limits); see adapters/media-tool. */
   media: MediaTool;
@@ -44,12 +48,14 @@ export function createContext(config: Config, overrides: Partial<AppContext> = {
   const database = overrides.database ?? openDatabase(config.databaseUrl);
   const log = overrides.log ?? pino({ level: config.logLevel, base: { service: 'tidings' } });
   const now = overrides.now ?? Date.now;
+  const blobs = overrides.blobs ?? createBlobStore(config);
   return {
     config,
     database,
     db: database.db,
     hasher: argon2idHasher(),
-    blobs: createBlobStore(config),
+    blobs,
+    uploadStaging: overrides.uploadStaging ?? createUploadStaging(config, blobs),
     images: sharpImageProcessor(),
     media: ffmpegMediaTool({
       ffmpegPath: config.ffmpegPath,

@@ -23,6 +23,8 @@ export interface BlobStore {
   localPath?(key: string): string;
   /** Local disk only: takes a finished file in without copying it (the source stays). */
   importFile?(key: string, file: string, contentType: string): Promise<void>;
+  /** S3 only: takes in another object of the same bucket by a server-side copy (the source stays). */
+  importObject?(key: string, sourceKey: string, contentType: string): Promise<void>;
   /** S3 only: a URL that reads the blob directly for `expiresInS` seconds. */
   presignedGetUrl?(key: string, options: { expiresInS: number; contentType?: string }): Promise<string>;
 }

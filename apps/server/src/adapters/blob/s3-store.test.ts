@@ -4,6 +4,7 @@ import { type S3rverProcess, startS3rver } from '../../../test/s3rver';
 import { loadConfig } from '../../config';
 import type { BlobStore } from './blob-store';
 import { createBlobStore } from './create-blob-store';
+import { s3Store } from './s3-store';
 
 async function read(stream: Readable | null | undefined): Promise<Buffer> {
   if (!stream) throw new Error('no stream');
@@ -74,5 +75,20 @@ describe('S3 blob store against s3rver', () => {
     const response = await fetch(url ?? '');
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('not really a video');
+  });
+
+  it('imports an object of the bucket by a server-side copy, or streamed past the single-copy limit', async () => {
+    await store.put('uploads/m1', Buffer.from('staged bytes'), 'application/octet-stream');
+    await store.importObject?.('media/m1/original', 'uploads/m1', 'video/webm');
+    expect(await store.stat('media/m1/original')).toMatchObject({ size: 12, contentType: 'video/webm' });
+    expect((await read((await store.get('media/m1/original'))?.stream)).toString()).toBe('staged bytes');
+    expect(await store.stat('uploads/m1')).not.toBeNull(); // the caller removes its staging
+
+    const config = loadConfig({ DATA_DIR: '/tmp/unused', ...s3.env });
+    if (config.storage.kind !== 's3') throw new Error('expected S3 settings');
+    const tinyCopyLimit = s3Store(config.storage, { singleCopyMaxBytes: 4 });
+    await tinyCopyLimit.importObject?.('media/m2/original', 'uploads/m1', 'audio/ogg');
+    expect(await store.stat('media/m2/original')).toMatchObject({ size: 12, contentType: 'audio/ogg' });
+    expect((await read((await store.get('media/m2/original'))?.stream)).toString()).toBe('staged bytes');
   });
 });

@@ -1,10 +1,12 @@
 import type { Readable } from 'node:stream';
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
   S3Client,
+  type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -24,9 +26,9 @@ const isMissing = (error: unknown) => {
   return e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404;
 };
 
-/** Blobs in an S3-compatible bucket. Streams go up as multipart uploads, a few MB at a time. */
-export function s3Store(options: S3StoreOptions): BlobStore {
-  const client = new S3Client({
+/** Client settings shared by every S3 user (the blob store and the tus upload staging). */
+export function s3ClientConfig(options: S3StoreOptions): S3ClientConfig {
+  return {
     region: options.region,
     forcePathStyle: options.forcePathStyle,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
@@ -36,7 +38,18 @@ export function s3Store(options: S3StoreOptions): BlobStore {
     // Checksums only where S3 demands them: many compatible services reject the newer trailers.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  };
+}
+
+/** S3 copies an object in one request only up to 5 GiB. */
+const SINGLE_COPY_MAX_BYTES = 5 * 1024 ** 3;
+
+/** Blobs in an S3-compatible bucket. Streams go up as multipart uploads, a few MB at a time. */
+export function s3Store(
+  options: S3StoreOptions,
+  { singleCopyMaxBytes = SINGLE_COPY_MAX_BYTES } = {},
+): BlobStore {
+  const client = new S3Client(s3ClientConfig(options));
   const Bucket = options.bucket;
 
   async function getObject(key: string, range?: string) {
@@ -50,19 +63,41 @@ export function s3Store(options: S3StoreOptions): BlobStore {
     }
   }
 
+  async function putStream(key: string, data: Readable, contentType: string) {
+    // 8 MB parts, 2 in flight: memory stays around 16 MB whatever the size of the stream.
+    const upload = new Upload({
+      client,
+      params: { Bucket, Key: key, Body: data, ContentType: contentType },
+      partSize: 8 * 1024 * 1024,
+      queueSize: 2,
+    });
+    await upload.done();
+  }
+
   return {
     async put(key, data, contentType) {
       await client.send(new PutObjectCommand({ Bucket, Key: key, Body: data, ContentType: contentType }));
     },
-    async putStream(key, data, contentType) {
-      // 8 MB parts, 2 in flight: memory stays around 16 MB whatever the size of the stream.
-      const upload = new Upload({
-        client,
-        params: { Bucket, Key: key, Body: data, ContentType: contentType },
-        partSize: 8 * 1024 * 1024,
-        queueSize: 2,
-      });
-      await upload.done();
+    putStream,
+    async importObject(key, sourceKey, contentType) {
+      const head = await client.send(new HeadObjectCommand({ Bucket, Key: sourceKey }));
+      if ((head.ContentLength ?? 0) <= singleCopyMaxBytes) {
+        // Server-side: the bytes never pass through this process.
+        await client.send(
+          new CopyObjectCommand({
+            Bucket,
+            Key: key,
+            CopySource: encodeURI(`${Bucket}/${sourceKey}`),
+            ContentType: contentType,
+            MetadataDirective: 'REPLACE',
+          }),
+        );
+        return;
+      }
+      // Past the single-copy limit: stream it through in parts (memory stays flat).
+      const source = await getObject(sourceKey);
+      if (!source) throw new Error(`No object to import at ${sourceKey}`);
+      await putStream(key, source.Body as Readable, contentType);
     },
     async get(key) {
       const object = await getObject(key);

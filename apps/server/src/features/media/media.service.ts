@@ -15,7 +15,6 @@ import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { Actor } from '../accounts/actor';
 import { transcriptsRepository } from '../transcripts/transcripts.repository';
-import { removeStagedUpload } from '../uploads/staging';
 import { viewSummaries } from '../views/view-summaries';
 import { enqueueFinalize } from './finalize-queue';
 import { assertCanManageWorkspaceSettings, isMediaOwner, isMediaType } from './media.policy';
@@ -152,7 +151,9 @@ export function mediaService(ctx: AppContext, sign: SignMediaUrls = unsignedUrls
       for (const key of keys) {
         if (key) await ctx.blobs.delete(key).catch((err) => ctx.log.warn({ err, key }, 'blob not deleted'));
       }
-      await removeStagedUpload(ctx.config.dataDir, id);
+      await ctx.uploadStaging
+        .remove(id)
+        .catch((err) => ctx.log.warn({ err, mediaId: id }, 'staged upload not removed'));
       await publish(row);
     },
 

@@ -1,6 +1,5 @@
 import type { AppContext } from '../../context';
 import { transcriptsRepository } from '../transcripts/transcripts.repository';
-import { removeStagedUpload } from '../uploads/staging';
 
 /**
  * An upload nobody finished and nobody posted: after this long with no byte and no stop, the
@@ -25,8 +24,10 @@ export async function sweepAbandonedUploads(ctx: AppContext, limit = 100): Promi
     await ctx.blobs
       .delete(row.upload_key)
       .catch((err) => ctx.log.warn({ err, key: row.upload_key }, 'blob not deleted'));
-    // Staging lives on the API node's disk; on a worker without it this finds nothing to remove.
-    await removeStagedUpload(ctx.config.dataDir, row.id);
+    // Local staging lives on an API node's disk: a worker without it finds nothing to remove.
+    await ctx.uploadStaging
+      .remove(row.id)
+      .catch((err) => ctx.log.warn({ err, mediaId: row.id }, 'staged upload not removed'));
   }
   if (rows.length > 0) ctx.log.info({ count: rows.length }, 'abandoned uploads swept');
   return rows.length;

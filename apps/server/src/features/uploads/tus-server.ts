@@ -1,13 +1,9 @@
-import { createReadStream } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import path from 'node:path';
-import { FileStore } from '@tus/file-store';
 import { EVENTS, Server } from '@tus/server';
 import type { AppContext } from '../../context';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../accounts/actor';
 import type { MediaService } from '../media/media.service';
-import { removeStagedUpload, stagingDir } from './staging';
 
 export const UPLOADS_PATH = '/api/uploads';
 
@@ -39,14 +35,14 @@ async function asTus<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The tus server for /api/uploads. Bytes are staged by the tus file store under
- * `<DATA_DIR>/uploads/<mediaId>` (its `.json` keeps length and metadata), so an upload resumes
- * after a restart; the upload id is the media id, so its URL is known without asking. When the
- * last byte arrives the file moves into the BlobStore and the finalize job is queued.
+ * The tus server for /api/uploads. Bytes are staged by `ctx.uploadStaging` (the bucket under
+ * `uploads/` when STORAGE=s3, else `<DATA_DIR>/uploads`), so an upload resumes after a restart;
+ * the upload id is the media id, so its URL is known without asking. When the last byte arrives
+ * the file moves into the BlobStore and the finalize job is queued.
  */
 export function createTusServer(ctx: AppContext, media: MediaService) {
-  const directory = stagingDir(ctx.config.dataDir);
-  const datastore = new FileStore({ directory });
+  const staging = ctx.uploadStaging;
+  const datastore = staging.datastore;
   const server = new Server({
     path: UPLOADS_PATH,
     datastore,
@@ -80,11 +76,9 @@ export function createTusServer(ctx: AppContext, media: MediaService) {
     onUploadFinish: (req, upload) =>
       asTus(async () => {
         const row = await media.uploadTarget(uploaderOf(req), upload.id);
-        const staged = path.join(directory, upload.id);
-        if (ctx.blobs.importFile) await ctx.blobs.importFile(row.upload_key, staged, row.mime_type);
-        else await ctx.blobs.putStream(row.upload_key, createReadStream(staged), row.mime_type);
+        await staging.importFinished(upload.id, row.upload_key, row.mime_type);
         await media.finishUpload(row.id, upload.offset);
-        await removeStagedUpload(ctx.config.dataDir, upload.id);
+        await staging.remove(upload.id);
         return {};
       }),
   });

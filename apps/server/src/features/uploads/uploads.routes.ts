@@ -10,7 +10,8 @@ const TUS_METHODS = ['POST', 'PATCH', 'HEAD', 'OPTIONS'] as const;
 /**
  * Resumable uploads (tus 1.0: creation, creation-defer-length, creation-with-upload) at
  * /api/uploads. Fastify authenticates (cookie + CSRF header, or Bearer token) and leaves the body
- * unread; the tus server streams it to disk, so memory stays flat whatever the size.
+ * unread; the tus server streams it to the upload staging (disk or bucket), so memory stays flat
+ * whatever the size.
  */
 export function uploadsRoutes(app: App, { media }: Services, ctx: AppContext): void {
   const tus = createTusServer(ctx, media);
