@@ -156,6 +156,7 @@ describe.each(databasesUnderTest())('views and receipts on %s', (kind) => {
     await report(cleo, id, [[0, 3_000]]);
     const { token } = await shareApi(t).created(ana, { kind: 'media', id });
     t.travel(60_000);
+    const linkViewedFrom = t.ctx.now();
     const linkView = await api.call('POST', `/api/s/${token}/views`, undefined, {
       mediaId: id,
       ranges: [[0, 7_000]],
@@ -168,13 +169,16 @@ describe.each(databasesUnderTest())('views and receipts on %s', (kind) => {
     };
     const views = new Map((await libraryOf(ana)).map((m) => [m.id, m.views]));
     // Ana's own watching and Cleo's 3 s do not count; the link view is the latest.
-    expect(views.get(id)).toEqual({ people: 1, linkViews: 1, lastViewedAt: t.ctx.now() });
+    expect(views.get(id)).toEqual({ people: 1, linkViews: 1, lastViewedAt: expect.any(Number) });
+    const { lastViewedAt } = views.get(id) as { lastViewedAt: number };
+    expect(lastViewedAt).toBeGreaterThanOrEqual(linkViewedFrom);
+    expect(lastViewedAt).toBeLessThanOrEqual(t.ctx.now());
     expect(views.get(untouched)).toEqual({ people: 0, linkViews: 0, lastViewedAt: null });
     expect((await libraryOf(ben)).map((m) => m.id)).not.toContain(id);
     // Counts, never names: the same with named receipts off.
     await t.ctx.db.updateTable('workspaces').set({ named_receipts: 0 }).execute();
     const unnamed = (await libraryOf(ana)).find((m) => m.id === id);
-    expect(unnamed?.views).toEqual({ people: 1, linkViews: 1, lastViewedAt: t.ctx.now() });
+    expect(unnamed?.views).toEqual({ people: 1, linkViews: 1, lastViewedAt });
   });
 
   it('gives counts only, no names, when the workspace turned named receipts off', async () => {
