@@ -35,14 +35,19 @@ interface CopyButtonProps {
   size?: 'sm' | 'md';
 }
 
-export function CopyButton({ text, label = 'Copy', variant = 'secondary', size = 'md' }: CopyButtonProps) {
+/** Copies on demand and says how it went for two seconds ('copied' / 'failed'), then 'idle' again. */
+export function useCopy(): { state: 'idle' | 'copied' | 'failed'; copy: (text: string) => Promise<void> } {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-
   useEffect(() => {
     if (state === 'idle') return;
     const timer = setTimeout(() => setState('idle'), 2000);
     return () => clearTimeout(timer);
   }, [state]);
+  return { state, copy: async (text) => setState((await copyText(text)) ? 'copied' : 'failed') };
+}
+
+export function CopyButton({ text, label = 'Copy', variant = 'secondary', size = 'md' }: CopyButtonProps) {
+  const { state, copy } = useCopy();
 
   return (
     <>
@@ -50,7 +55,7 @@ export function CopyButton({ text, label = 'Copy', variant = 'secondary', size =
         variant={variant}
         size={size}
         icon={state === 'copied' ? <CheckIcon /> : <CopyIcon />}
-        onClick={async () => setState((await copyText(text)) ? 'copied' : 'failed')}
+        onClick={() => void copy(text)}
       >
         {label}
       </Button>

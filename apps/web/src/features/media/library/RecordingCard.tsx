@@ -1,9 +1,9 @@
 import type { Media, MyMedia } from '@tidings/contracts';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { cx } from '../../../lib/cx';
 import { formatDateTime } from '../../../lib/dates';
-import { copyText } from '../../../ui/CopyButton';
+import { useCopy } from '../../../ui/CopyButton';
 import { CheckIcon, LinkIcon } from '../../../ui/icons';
 import { EyeIcon, PencilIcon, TrashIcon } from './icons';
 import { cardStatus, createdLabel, oneLine, titleOf, viewersLabel } from './library';
@@ -108,12 +108,7 @@ export function RecordingCard({ media, onDelete }: { media: MyMedia; onDelete: (
 }
 
 function CopyLinkButton({ url, title }: { url: string; title: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  useEffect(() => {
-    if (state === 'idle') return;
-    const timer = setTimeout(() => setState('idle'), 2000);
-    return () => clearTimeout(timer);
-  }, [state]);
+  const { state, copy } = useCopy();
 
   return (
     <>
@@ -122,7 +117,7 @@ function CopyLinkButton({ url, title }: { url: string; title: string }) {
         className={styles.action}
         aria-label={`Copy link to ${title}`}
         data-copied={state === 'copied' || undefined}
-        onClick={async () => setState((await copyText(url)) ? 'copied' : 'failed')}
+        onClick={() => void copy(url)}
       >
         {state === 'copied' ? <CheckIcon /> : <LinkIcon />}
         <span className={styles.actionText}>{state === 'copied' ? 'Copied' : 'Copy link'}</span>
