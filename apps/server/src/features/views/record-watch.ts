@@ -19,6 +19,7 @@ export interface WatchState {
   countedAt: number | null;
   /** True when this report is the one that made it count. */
   countedNow: boolean;
+  ownerId: string;
 }
 
 /**
@@ -27,8 +28,15 @@ export interface WatchState {
  * 75 %. The caller has already checked that the viewer may see the recording (members through
  * the thread, link viewers through their share link). Returns null when the recording is gone.
  */
-export async function recordWatch(ctx: Pick<AppContext, 'db' | 'now'>, report: WatchReport) {
-  return ctx.db.transaction().execute((trx) => recordWatchIn(trx, report, ctx.now()));
+export async function recordWatch(ctx: Pick<AppContext, 'db' | 'now' | 'live' | 'log'>, report: WatchReport) {
+  const state = await ctx.db.transaction().execute((trx) => recordWatchIn(trx, report, ctx.now()));
+  // The author's library shows viewer counts: tell their open pages when someone new counts.
+  if (state?.countedNow && report.userId !== state.ownerId) {
+    await ctx.live
+      .publish([state.ownerId], { type: 'media.updated', mediaId: report.mediaId })
+      .catch((err: unknown) => ctx.log.warn({ err, mediaId: report.mediaId }, 'media event not published'));
+  }
+  return state;
 }
 
 export async function recordWatchIn(
@@ -38,7 +46,7 @@ export async function recordWatchIn(
 ): Promise<WatchState | null> {
   const media = await db
     .selectFrom('media')
-    .select(['id', 'duration_ms'])
+    .select(['id', 'duration_ms', 'owner_id'])
     .where('id', '=', report.mediaId)
     .executeTakeFirst();
   if (!media) return null;
@@ -82,5 +90,11 @@ export async function recordWatchIn(
     .where('media_id', '=', report.mediaId)
     .where('viewer_key', '=', report.viewerKey)
     .execute();
-  return { ranges, watchedMs: watched, countedAt, countedNow: countedAt !== null && !wasCounted };
+  return {
+    ranges,
+    watchedMs: watched,
+    countedAt,
+    countedNow: countedAt !== null && !wasCounted,
+    ownerId: media.owner_id,
+  };
 }

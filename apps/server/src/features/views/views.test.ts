@@ -34,6 +34,16 @@ describe.each(databasesUnderTest())('views and receipts on %s', (kind) => {
   const report = (as: Session, id: string, ranges: number[][]) =>
     api.call('POST', `/api/media/${id}/views`, as, { ranges });
   const views = (as: Session, id: string) => api.call('GET', `/api/media/${id}/views`, as);
+  /** media.updated events the author's pages got for this recording (their library's counts). */
+  const authorNotices = async (id: string) =>
+    (
+      await t.ctx.db
+        .selectFrom('live_events')
+        .select('payload')
+        .where('user_id', '=', ana.user.id)
+        .where('type', '=', 'media.updated')
+        .execute()
+    ).filter((e) => (JSON.parse(e.payload) as { mediaId: string }).mediaId === id).length;
 
   it('counts a view after 5 seconds of a long recording, not after 4, across reports', async () => {
     const id = await posted(60_000);
@@ -42,9 +52,12 @@ describe.each(databasesUnderTest())('views and receipts on %s', (kind) => {
       [1_000, 4_000],
     ]);
     expect(first.json()).toEqual({ watchedMs: 4_000, counted: false });
+    const noticesBefore = await authorNotices(id);
     t.travel(10_000);
     const second = await report(ben, id, [[4_000, 5_000]]);
     expect(second.json()).toEqual({ watchedMs: 5_000, counted: true });
+    // The report that made it count tells Ana's pages; later ones do not.
+    expect(await authorNotices(id)).toBe(noticesBefore + 1);
     const row = await t.ctx.db
       .selectFrom('media_views')
       .selectAll()
@@ -64,6 +77,7 @@ describe.each(databasesUnderTest())('views and receipts on %s', (kind) => {
       .executeTakeFirst();
     expect(Number(again?.counted_at)).toBe(countedAt);
     expect(Number(again?.watched_ms)).toBe(15_000);
+    expect(await authorNotices(id)).toBe(noticesBefore + 1);
   });
 
   it('counts 75 % of a short clip, clamps to the duration, and refuses bad ranges', async () => {
