@@ -202,7 +202,7 @@ await runBench(async (onCleanup) => {
     DATABASE_URL: `sqlite:${path.join(dataDir, 'tidings.db')}`,
     LOG_LEVEL: 'silent',
   });
-  const ctx = createContext(config, { now: () => clock });
+  const ctx = await createContext(config, { now: () => clock });
   onCleanup(async () => {
     await ctx.live.close();
     await ctx.database.close();

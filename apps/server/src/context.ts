@@ -44,18 +44,21 @@ export interface AppContext {
   now: () => number;
 }
 
-export function createContext(config: Config, overrides: Partial<AppContext> = {}): AppContext {
+export async function createContext(
+  config: Config,
+  overrides: Partial<AppContext> = {},
+): Promise<AppContext> {
   const database = overrides.database ?? openDatabase(config.databaseUrl);
   const log = overrides.log ?? pino({ level: config.logLevel, base: { service: 'tidings' } });
   const now = overrides.now ?? Date.now;
-  const blobs = overrides.blobs ?? createBlobStore(config);
+  const blobs = overrides.blobs ?? (await createBlobStore(config));
   return {
     config,
     database,
     db: database.db,
     hasher: argon2idHasher(),
     blobs,
-    uploadStaging: overrides.uploadStaging ?? createUploadStaging(config, blobs),
+    uploadStaging: overrides.uploadStaging ?? (await createUploadStaging(config, blobs)),
     images: sharpImageProcessor(),
     media: ffmpegMediaTool({
       ffmpegPath: config.ffmpegPath,

@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'migrate': {
-      const ctx = createContext(config);
+      const ctx = await createContext(config);
       try {
         const results = await migrateToLatest(ctx.db);
         console.log(

@@ -15,7 +15,7 @@ export type Role = 'all' | 'api' | 'worker' | 'smtp';
  * Every role migrates first; the migrator's lock makes concurrent starts safe.
  */
 export async function serve(config: Config, role: Role): Promise<void> {
-  const ctx = createContext(config);
+  const ctx = await createContext(config);
   await migrateToLatest(ctx.db);
 
   const runner = role === 'api' || role === 'smtp' ? null : createJobRunner(ctx, allJobs);

@@ -26,7 +26,7 @@ export async function createTestApp(kind: DatabaseKind, env: Record<string, stri
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-data-'));
   const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'silent', ...env });
   let offset = 0;
-  const ctx = createContext(config, { now: () => Date.now() + offset });
+  const ctx = await createContext(config, { now: () => Date.now() + offset });
   await migrateToLatest(ctx.db);
   const { app, services } = await buildApp(ctx, { serveWebApp: env.WEB_DIST_DIR !== undefined });
   await app.ready();

@@ -35,7 +35,7 @@ export async function createUser(config: Config, args: string[]): Promise<number
     return 2;
   }
   const input = parsed.data;
-  const ctx = createContext(config);
+  const ctx = await createContext(config);
   try {
     await migrateToLatest(ctx.db);
     const workspaces = workspaceRepository(ctx.db);

@@ -34,7 +34,7 @@ describe('S3 blob store against s3rver', () => {
   let store: BlobStore;
   beforeAll(async () => {
     s3 = await startS3rver();
-    store = createBlobStore(loadConfig({ DATA_DIR: '/tmp/unused', ...s3.env }));
+    store = await createBlobStore(loadConfig({ DATA_DIR: '/tmp/unused', ...s3.env }));
   }, 30_000);
   afterAll(() => s3?.stop());
 

@@ -22,7 +22,7 @@ export async function startServer(
   env: Record<string, string> = {},
 ): Promise<RunningServer> {
   const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...env });
-  const ctx = createContext(config);
+  const ctx = await createContext(config);
   await migrateToLatest(ctx.db);
   const { app } = await buildApp(ctx);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
