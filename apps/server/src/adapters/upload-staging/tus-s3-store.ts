@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import type { Part } from '@aws-sdk/client-s3';
+import type { HeadObjectCommandOutput, Part } from '@aws-sdk/client-s3';
 import { type MetadataValue, S3Store } from '@tus/s3-store';
 import { ERRORS, type KvStore, Upload } from '@tus/server';
 
@@ -13,6 +14,9 @@ const noCache: KvStore<MetadataValue> = {
   set: async () => {},
   delete: async () => {},
 };
+
+/** A stored part; the first part of a PATCH also names the `.part` tail it took in. */
+type StoredPart = Part & { AbsorbedTail?: string };
 
 const isMissing = (error: unknown) => {
   const name = (error as { name?: string }).name;
@@ -32,6 +36,8 @@ export class TusS3Store extends S3Store {
   private readonly prefix: string;
   /** Parts of one PATCH go up concurrently; their updates of `.parts` take turns. */
   private readonly partListTurns = new Map<string, Promise<unknown>>();
+  /** The tail a PATCH in progress read back, until a stored part has taken it in. */
+  private readonly tailsBeingAbsorbed = new Map<string, string>();
 
   constructor(options: {
     s3ClientConfig: ConstructorParameters<typeof S3Store>[0]['s3ClientConfig'];
@@ -55,8 +61,13 @@ export class TusS3Store extends S3Store {
     return upload;
   }
 
-  override write(src: Readable, id: string, offset: number): Promise<number> {
-    return super.write(src, this.staged(id), offset);
+  override async write(src: Readable, id: string, offset: number): Promise<number> {
+    const key = this.staged(id);
+    try {
+      return await super.write(src, key, offset);
+    } finally {
+      this.tailsBeingAbsorbed.delete(key);
+    }
   }
 
   override async getUpload(id: string): Promise<Upload> {
@@ -106,23 +117,83 @@ export class TusS3Store extends S3Store {
     body: Parameters<S3Store['uploadPart']>[1],
     partNumber: number,
   ): Promise<string> {
+    const stagedId = metadata.file.id;
     const size = Buffer.isBuffer(body) ? body.length : await sizeOfFileStream(body);
     const etag = await super.uploadPart(metadata, body, partNumber);
-    await this.recordPart(metadata.file.id, { PartNumber: partNumber, ETag: etag, Size: size });
+    // Only a PATCH's first part starts with the tail it read back (parts are numbered in order).
+    const tail = this.tailsBeingAbsorbed.get(stagedId);
+    const first = tail !== undefined && partNumber === (await this.retrieveParts(stagedId)).length + 1;
+    await this.recordPart(stagedId, {
+      PartNumber: partNumber,
+      ETag: etag,
+      Size: size,
+      ...(first ? { AbsorbedTail: tail } : {}),
+    });
+    if (first) this.tailsBeingAbsorbed.delete(stagedId);
     return etag;
   }
 
-  private async readPartList(stagedId: string): Promise<Part[]> {
+  /*
+   * Never losing acknowledged bytes. The library deletes the `.part` tail as soon as it has read
+   * it back, before the PATCH's bytes are stored: an S3 error in between left the upload shorter
+   * than what the client was told it had (and a recorder drops chunks once told). Instead the
+   * tail stays until something replaces it: a new tail (a PUT over the same key, atomic), or a
+   * stored part that took it in — that part names the tail's id in `.parts` (written with it),
+   * and a tail so named is ignored from then on. Each tail gets a fresh id, so two tails with the
+   * same bytes are never confused.
+   */
+  protected override async uploadIncompletePart(stagedId: string, readStream: Readable): Promise<string> {
+    const data = await this.client.putObject({
+      Bucket: this.bucket,
+      Key: this.partKey(stagedId, true),
+      Body: readStream,
+      Metadata: { 'tail-id': randomUUID() },
+    });
+    return data.ETag as string;
+  }
+
+  protected override async getIncompletePart(stagedId: string): Promise<Readable | undefined> {
+    const tail = await this.liveTail(stagedId);
+    if (!tail) return undefined;
+    const object = await this.client.getObject({ Bucket: this.bucket, Key: this.partKey(stagedId, true) });
+    // Replaced between the HEAD and the GET (another node): read the state again next time.
+    if (object.Metadata?.['tail-id'] !== tail.id) throw ERRORS.FILE_WRITE_ERROR;
+    this.tailsBeingAbsorbed.set(stagedId, tail.id);
+    return object.Body as Readable;
+  }
+
+  protected override async getIncompletePartSize(stagedId: string): Promise<number | undefined> {
+    return (await this.liveTail(stagedId))?.size;
+  }
+
+  /** Kept until replaced or taken in (see above); `remove` deletes it with the rest. */
+  protected override async deleteIncompletePart(_stagedId: string): Promise<void> {}
+
+  /** The `.part` tail, unless a stored part already took it in. */
+  private async liveTail(stagedId: string): Promise<{ id: string; size: number } | null> {
+    let head: HeadObjectCommandOutput;
+    try {
+      head = await this.client.headObject({ Bucket: this.bucket, Key: this.partKey(stagedId, true) });
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+    const id = head.Metadata?.['tail-id'] ?? '';
+    const absorbed = (await this.readPartList(stagedId)).some((p) => p.AbsorbedTail === id);
+    return absorbed ? null : { id, size: head.ContentLength ?? 0 };
+  }
+
+  private async readPartList(stagedId: string): Promise<StoredPart[]> {
     try {
       const object = await this.client.getObject({ Bucket: this.bucket, Key: this.partListKey(stagedId) });
-      return JSON.parse((await object.Body?.transformToString()) ?? '[]') as Part[];
+      return JSON.parse((await object.Body?.transformToString()) ?? '[]') as StoredPart[];
     } catch (error) {
       if (isMissing(error)) return [];
       throw error;
     }
   }
 
-  private recordPart(stagedId: string, part: Part): Promise<void> {
+  private recordPart(stagedId: string, part: StoredPart): Promise<void> {
     const turn = (this.partListTurns.get(stagedId) ?? Promise.resolve())
       .catch(() => {})
       .then(async () => {
