@@ -1,13 +1,14 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { databasesUnderTest } from '../../../test/databases';
-import { addMember, createTestApp, type Session, setUpWorkspace, type TestApp } from '../../../test/harness';
+import type { Session, TestApp } from '../../../test/harness';
 import type { SmtpListener } from '../../adapters/mail-in/smtp-listener';
 import { loadConfig } from '../../config';
 import { newId, newSecret } from '../../lib/ids';
 import { threadsApi } from '../threads/threads.test-helpers';
 import { composeMail, type SmtpReply, smtpConversation, swaks } from './inbound-mail.test-helpers';
 import { mintReplyAddress } from './reply-addresses';
+import { startReplyScene } from './reply-scene.test-helper';
 import { startInboundMail } from './start-inbound-mail';
 
 const MINUTE = 60_000;
@@ -40,17 +41,7 @@ describe.each(databasesUnderTest())('inbound SMTP limits on %s', (kind) => {
   const sockets: net.Socket[] = [];
 
   async function setUp(env: Record<string, string>) {
-    t = await createTestApp(kind, { REPLY_DOMAIN: 'reply.tidings.test', ...env });
-    smtp = await startInboundMail(t.ctx, 0);
-    ana = await setUpWorkspace(t.app);
-    ben = await addMember(t.app, ana, { name: 'Ben Porter', email: 'ben@example.com' });
-    const thread = await threadsApi(t).thread(ana, {
-      recipients: { userIds: [ben.user.id] },
-      body: 'Could you look at the deck before Thursday?',
-      expectation: { kind: 'reply' },
-    });
-    threadId = thread.id;
-    benAddress = await mintReplyAddress(t.ctx, ben.user.id, threadId);
+    ({ t, smtp, ana, ben, threadId, benAddress } = await startReplyScene(kind, env));
   }
   afterEach(async () => {
     for (const socket of sockets.splice(0)) socket.destroy();

@@ -3,14 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { databasesUnderTest } from '../../../test/databases';
-import {
-  addMember,
-  createTestApp,
-  request,
-  type Session,
-  setUpWorkspace,
-  type TestApp,
-} from '../../../test/harness';
+import { addMember, request, type Session, type TestApp } from '../../../test/harness';
 import type { SmtpListener } from '../../adapters/mail-in/smtp-listener';
 import { newId, newSecret } from '../../lib/ids';
 import { drainJobs } from '../media/media.test-helpers';
@@ -20,7 +13,7 @@ import { emailsTo, outsiderSession, threadToEmails } from '../outsiders/outsider
 import { threadsApi } from '../threads/threads.test-helpers';
 import { composeMail, GMAIL_REPLY, PDF, smtpConversation, swaks } from './inbound-mail.test-helpers';
 import { mintReplyAddress } from './reply-addresses';
-import { startInboundMail } from './start-inbound-mail';
+import { startReplyScene } from './reply-scene.test-helper';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 let dir: string;
@@ -41,22 +34,11 @@ describe.each(databasesUnderTest())('reply by email on %s', (kind) => {
   let benAddress: string;
 
   beforeEach(async () => {
-    t = await createTestApp(kind, {
+    ({ t, smtp, ana, ben, threadId, benAddress } = await startReplyScene(kind, {
       STT_ENGINE: 'pocketsphinx',
-      REPLY_DOMAIN: 'reply.tidings.test',
       MAX_INBOUND_MAIL_BYTES: String(MAX_BYTES),
-    });
-    smtp = await startInboundMail(t.ctx, 0);
-    ana = await setUpWorkspace(t.app);
-    ben = await addMember(t.app, ana, { name: 'Ben Porter', email: 'ben@example.com' });
+    }));
     cy = await addMember(t.app, ana, { name: 'Cy', email: 'cy@example.com' });
-    const thread = await threadsApi(t).thread(ana, {
-      recipients: { userIds: [ben.user.id] },
-      body: 'Could you look at the deck before Thursday?',
-      expectation: { kind: 'reply' },
-    });
-    threadId = thread.id;
-    benAddress = await mintReplyAddress(t.ctx, ben.user.id, threadId);
   });
   afterEach(async () => {
     await smtp.close();
