@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +8,7 @@ import { request, type Session, setUpWorkspace } from '../../../test/harness';
 import { type S3rverProcess, startS3rver } from '../../../test/s3rver';
 import { s3ClientConfig } from '../../adapters/blob/s3-store';
 import { S3_STAGING_PREFIX } from '../../adapters/upload-staging/s3-upload-staging';
-import { type RunningServer, startServer, tempDir, tusClient } from './uploads.test-helpers';
+import { type RunningServer, startCutPatch, startServer, tempDir, tusClient } from './uploads.test-helpers';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -180,19 +179,11 @@ describe('tus uploads with STORAGE=s3', () => {
       expect(first.status).toBe(204);
 
       // The network drops in the middle of the second chunk: the bytes already acknowledged stay.
-      const cut = http.request(`${server.url}${location}`, {
-        method: 'PATCH',
-        headers: {
-          'tus-resumable': '1.0.0',
-          cookie: owner.cookie,
-          'x-csrf-token': owner.csrfToken,
-          'content-type': 'application/offset+octet-stream',
-          'upload-offset': String(300 * KB),
-          'content-length': String(300 * KB),
-        },
+      const cut = startCutPatch(server.url, location, owner, {
+        offset: 300 * KB,
+        declared: 300 * KB,
+        sent: data.subarray(300 * KB, 400 * KB),
       });
-      cut.on('error', () => {});
-      cut.write(data.subarray(300 * KB, 400 * KB));
       await sleep(300);
       cut.destroy();
       const offsetOf = async (url: string) =>

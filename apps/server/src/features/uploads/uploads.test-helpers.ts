@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { Session } from '../../../test/harness';
@@ -69,4 +70,30 @@ export function tusClient(base: string, session?: Session) {
       }),
     head: (location: string) => fetch(`${base}${location}`, { method: 'HEAD', headers: headers() }),
   };
+}
+
+/**
+ * A PATCH whose connection drops part-way, as when the network goes: it declares `declared`
+ * bytes from `offset` but sends only `sent`. Returns the request; `destroy()` it to cut.
+ */
+export function startCutPatch(
+  base: string,
+  location: string,
+  session: Session,
+  { offset, declared, sent }: { offset: number; declared: number; sent: Buffer },
+): http.ClientRequest {
+  const request = http.request(`${base}${location}`, {
+    method: 'PATCH',
+    headers: {
+      'tus-resumable': '1.0.0',
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+      'content-type': 'application/offset+octet-stream',
+      'upload-offset': String(offset),
+      'content-length': String(declared),
+    },
+  });
+  request.on('error', () => {});
+  request.write(sent);
+  return request;
 }

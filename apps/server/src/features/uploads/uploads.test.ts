@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, databasesUnderTest, type TestDatabase } from '../../../test/databases';
 import { addMember, request, type Session, setUpWorkspace } from '../../../test/harness';
 import { ABANDONED_UPLOAD_MS, sweepAbandonedUploads } from '../media/sweep-abandoned';
-import { type RunningServer, startServer, tempDir, tusClient } from './uploads.test-helpers';
+import { type RunningServer, startCutPatch, startServer, tempDir, tusClient } from './uploads.test-helpers';
 
 const KB = 1024;
 
@@ -82,19 +81,11 @@ describe.each(databasesUnderTest())('tus uploads on %s', (kind) => {
     expect((await mediaOf(id)).uploadedBytes).toBe(100 * KB);
 
     // The network drops in the middle of the second chunk: what arrived is kept.
-    const cut = http.request(`${server.url}${location}`, {
-      method: 'PATCH',
-      headers: {
-        'tus-resumable': '1.0.0',
-        cookie: owner.cookie,
-        'x-csrf-token': owner.csrfToken,
-        'content-type': 'application/offset+octet-stream',
-        'upload-offset': String(100 * KB),
-        'content-length': String(100 * KB),
-      },
+    const cut = startCutPatch(server.url, location, owner, {
+      offset: 100 * KB,
+      declared: 100 * KB,
+      sent: data.subarray(100 * KB, 150 * KB),
     });
-    cut.on('error', () => {});
-    cut.write(data.subarray(100 * KB, 150 * KB));
     await until(
       () => stagedSize(id),
       (size) => size >= 150 * KB,
