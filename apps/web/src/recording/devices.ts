@@ -1,5 +1,7 @@
 /** Capture: containers, devices remembered in localStorage, and the streams for each mode. */
 
+import { type BubbleLayout, bubbleGeometry } from './bubble';
+
 export type RecordingMode = 'camera' | 'screen' | 'screen-camera' | 'voice';
 
 const VIDEO_TYPES = [
@@ -76,11 +78,13 @@ export function stopAll(...streams: (MediaStream | null | undefined)[]): void {
 
 /**
  * Screen + camera bubble: both drawn onto one canvas (the screen full size, the camera as a circle
- * in the lower right corner) so the result is one video track.
+ * where `layout()` says) so the result is one video track. The layout is read every frame, so a
+ * corner picked mid-recording shows from that moment; the bubble glides there instead of jumping.
  */
 export function composite(
   screenStream: MediaStream,
   cameraStream: MediaStream,
+  layout: () => BubbleLayout,
 ): {
   stream: MediaStream;
   stop: () => void;
@@ -93,14 +97,14 @@ export function composite(
   canvas.height = even(settings?.height ?? 720);
   const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
   let frame = 0;
+  let at = bubbleGeometry(layout(), canvas.width, canvas.height);
   const draw = () => {
     ctx.fillStyle = '#000';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     if (screenVideo.readyState >= 2) ctx.drawImage(screenVideo, 0, 0, canvas.width, canvas.height);
     if (cameraVideo.readyState >= 2) {
-      const d = Math.round(Math.min(canvas.width, canvas.height) * 0.28);
-      const x = canvas.width - d - 24;
-      const y = canvas.height - d - 24;
+      at = glide(at, bubbleGeometry(layout(), canvas.width, canvas.height));
+      const { x, y, diameter: d } = at;
       const vw = cameraVideo.videoWidth;
       const vh = cameraVideo.videoHeight;
       const side = Math.min(vw, vh);
@@ -131,6 +135,14 @@ function playing(stream: MediaStream): HTMLVideoElement {
   video.srcObject = stream;
   void video.play().catch(() => undefined);
   return video;
+}
+
+type Square = { x: number; y: number; diameter: number };
+
+/** A quarter of the way to the target each frame: about a third of a second at 30 fps. */
+function glide(from: Square, to: Square): Square {
+  const step = (a: number, b: number) => (Math.abs(b - a) < 1 ? b : a + (b - a) / 4);
+  return { x: step(from.x, to.x), y: step(from.y, to.y), diameter: step(from.diameter, to.diameter) };
 }
 
 const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BubbleLayout } from './bubble';
 import { camera, composite, microphone, type RecordingMode, screen, stopAll } from './devices';
 
 export interface Capture {
@@ -25,8 +26,17 @@ function describe(error: unknown): string {
   return 'Could not start your camera or microphone.';
 }
 
-/** The live preview streams for the chosen mode and devices, while `active`. */
-export function useCapture(active: boolean, mode: RecordingMode, cameraId: string, micId: string): Capture {
+/**
+ * The live preview streams for the chosen mode and devices, while `active`. `bubble` may change
+ * while recording: the compositor reads the latest one every frame.
+ */
+export function useCapture(
+  active: boolean,
+  mode: RecordingMode,
+  cameraId: string,
+  micId: string,
+  bubble: BubbleLayout,
+): Capture {
   const [mic, setMic] = useState<MediaStream | null>(null);
   const [cam, setCam] = useState<MediaStream | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,6 +44,8 @@ export function useCapture(active: boolean, mode: RecordingMode, cameraId: strin
     screen: null,
     stop: null,
   });
+  const bubbleNow = useRef(bubble);
+  bubbleNow.current = bubble;
 
   useEffect(() => {
     if (!active) return;
@@ -100,7 +112,7 @@ export function useCapture(active: boolean, mode: RecordingMode, cameraId: strin
       const shown = await screen();
       extra.current.screen = shown;
       if (mode === 'screen' || !cam) return new MediaStream([...shown.getVideoTracks(), ...audio]);
-      const mixed = composite(shown, cam);
+      const mixed = composite(shown, cam, () => bubbleNow.current);
       extra.current.stop = mixed.stop;
       return new MediaStream([...mixed.stream.getVideoTracks(), ...audio]);
     },

@@ -1,6 +1,7 @@
 import type { Media } from '@tidings/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
+import { type BubbleLayout, rememberBubble, rememberedBubble } from '../../recording/bubble';
 import { pickMimeType, type RecordingMode, rememberedDevice } from '../../recording/devices';
 import { RecordingSession, type SessionState } from '../../recording/session';
 import { useCapture } from '../../recording/useCapture';
@@ -9,6 +10,8 @@ import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
 import { Dialog } from '../../ui/Dialog';
 import { createMedia, discardMedia, formatClock, useMaxRecordingMs } from './api';
+import { BubbleMover, BubbleSetup } from './BubblePicker';
+import bubbleStyles from './BubblePicker.module.css';
 import styles from './Media.module.css';
 import { DevicePickers, LivePreview, MicMeter, ModePicker, modeLabels } from './RecorderSetup';
 
@@ -57,13 +60,18 @@ function Recorder({
   const [mode, setMode] = useState<RecordingMode>(initialMode);
   const [cameraId, setCameraId] = useState(() => rememberedDevice('camera'));
   const [micId, setMicId] = useState(() => rememberedDevice('microphone'));
+  const [bubble, setBubbleState] = useState(rememberedBubble);
+  const setBubble = (next: BubbleLayout) => {
+    rememberBubble(next);
+    setBubbleState(next);
+  };
   const [countdown, setCountdown] = useState<number | null>(null);
   const [starting, setStarting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [session, setSession] = useState<RecordingSession | null>(null);
   const [state, setState] = useState<SessionState | null>(null);
   const sessionRef = useRef<RecordingSession | null>(null);
-  const capture = useCapture(true, mode, cameraId, micId);
+  const capture = useCapture(true, mode, cameraId, micId, bubble);
   const busy = starting || countdown !== null || state !== null;
 
   // Closing mid-recording stops it (kept: the upload finishes in the background).
@@ -155,6 +163,7 @@ function Recorder({
             ready={capture.mic !== null}
             disabled={busy}
           />
+          {mode === 'screen-camera' && <BubbleSetup layout={bubble} onChange={setBubble} disabled={busy} />}
           {(mode === 'camera' || mode === 'screen-camera') && <LivePreview stream={capture.cam} />}
         </>
       )}
@@ -179,7 +188,12 @@ function Recorder({
           {/* People look at themselves while they talk: the camera stays in view (as a bubble
               when the screen is what is being recorded). */}
           {mode === 'camera' && <LivePreview stream={capture.cam} />}
-          {mode === 'screen-camera' && <LivePreview stream={capture.cam} bubble />}
+          {mode === 'screen-camera' && (
+            <div className={bubbleStyles.selfView}>
+              <LivePreview stream={capture.cam} bubble={bubble.size} />
+              <BubbleMover corner={bubble.corner} onChange={(corner) => setBubble({ ...bubble, corner })} />
+            </div>
+          )}
           <p className={styles.timer} role="timer" aria-label="Recording time">
             {formatClock(state.elapsedMs)} <span className={styles.limit}>of {formatClock(maxMs)}</span>
           </p>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import type { BubbleSize } from '../../recording/bubble';
 import { listDevices, type RecordingMode, rememberDevice } from '../../recording/devices';
 import { useMicLevel } from '../../recording/levelMeter';
 import { Alert } from '../../ui/Alert';
@@ -126,8 +127,8 @@ export function MicMeter({ stream, warn }: { stream: MediaStream | null; warn: b
   );
 }
 
-/** The camera (or nothing) while setting up. */
-export function LivePreview({ stream, bubble = false }: { stream: MediaStream | null; bubble?: boolean }) {
+/** The camera (or nothing) while setting up; with `bubble`, the round self-view of that size. */
+export function LivePreview({ stream, bubble }: { stream: MediaStream | null; bubble?: BubbleSize }) {
   const ref = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     const video = ref.current;
@@ -140,6 +141,7 @@ export function LivePreview({ stream, bubble = false }: { stream: MediaStream | 
     <video
       ref={ref}
       className={bubble ? styles.liveBubble : styles.live}
+      data-size={bubble}
       muted
       playsInline
       aria-label="Camera preview"
