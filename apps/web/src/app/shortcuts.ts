@@ -13,6 +13,21 @@ export const shortcuts: Array<{ keys: string[]; description: string }> = [
   { keys: ['r'], description: 'Reply (in a thread)' },
   { keys: ['c'], description: 'Comment at the current moment (a recording in a thread has focus)' },
   { keys: ['?'], description: 'Show keyboard shortcuts' },
+  // The player's own keys, while a player or one of its controls has focus (playerKeys.ts).
+  { keys: ['k'], description: 'Play or pause; Space too (player)' },
+  { keys: ['j'], description: 'Back 10 seconds (player)' },
+  { keys: ['l'], description: 'Forward 10 seconds (player)' },
+  { keys: ['←'], description: 'Back 5 seconds (player)' },
+  { keys: ['→'], description: 'Forward 5 seconds (player)' },
+  { keys: ['0–9'], description: 'Jump to 0 %–90 % (player)' },
+  { keys: ['Home'], description: 'Jump to the start (player)' },
+  { keys: ['End'], description: 'Jump to the end (player)' },
+  { keys: [','], description: 'One frame back, while paused (player)' },
+  { keys: ['.'], description: 'One frame forward, while paused (player)' },
+  { keys: ['<'], description: 'Slower (player)' },
+  { keys: ['>'], description: 'Faster (player)' },
+  { keys: ['m'], description: 'Mute or unmute (player)' },
+  { keys: ['f'], description: 'Full screen (player)' },
 ];
 
 /** Typing into a field, or a modal being open, switches the single-key shortcuts off. */

@@ -1,13 +1,22 @@
 import type { Media } from '@tidings/contracts';
 import { useEffect, useRef, useState } from 'react';
-import { FullscreenIcon, PauseIcon, PlayIcon } from '../../ui/icons';
+import {
+  FullscreenIcon,
+  MutedIcon,
+  PauseIcon,
+  PictureInPictureIcon,
+  PlayIcon,
+  VolumeIcon,
+} from '../../ui/icons';
 import { TimelineMarks } from '../moments/TimelineMarks';
 import { formatClock, savePosition } from './api';
 import styles from './Media.module.css';
+import { PlayerMenu, usePictureInPicture } from './PlayerMenu';
+import { downloadName, remainingClock, SPEEDS, stepSpeed } from './playerKeys';
 import { StatusOverlay } from './StatusOverlay';
 import { type Captions, CaptionsTrack, useMediaControls } from './useMediaControls';
+import { useRemainingPreference, useVolume } from './useVolumePrefs';
 
-const SPEEDS = [1, 1.25, 1.5, 1.75, 2, 2.5];
 const SAVE_EVERY_MS = 5000;
 
 interface PlayerProps {
@@ -20,21 +29,27 @@ interface PlayerProps {
   onElement?: (el: HTMLMediaElement | null) => void;
   /** WebVTT captions from the transcript, with the CC toggle's state. */
   captions?: Captions | null;
+  /** Offer the file for download: members only (a share link's viewers stream it). */
+  canDownload?: boolean;
 }
 
 /**
- * The video/audio player: native element, own controls (play, seek, speed with pitch kept,
- * volume, fullscreen), keyboard (space, ←/→ 5 s, < > speed), and the position remembered.
+ * The video/audio player: native element, own controls (play, seek, elapsed or remaining time,
+ * speed with pitch kept, mute and volume remembered, captions, picture-in-picture, full screen,
+ * download for members), the keyboard in playerKeys.ts, and the position remembered.
  * Inside a thread (a moments scope) it also shows comment and reaction marks on the timeline,
  * and `c` starts a comment at the current time.
  */
-export function Player({ media, startAtMs, remember = true, onElement, captions }: PlayerProps) {
+export function Player({ media, startAtMs, remember = true, onElement, captions, canDownload }: PlayerProps) {
   const [duration, setDuration] = useState((media.durationMs ?? 0) / 1000);
-  const { ref, element, attach, hub, playing, setPlaying, time, setTime, toggle, seekTo, startCommentOnKey } =
+  const { ref, element, attach, hub, playing, setPlaying, time, setTime, toggle, seekTo, handleKey } =
     useMediaControls<HTMLVideoElement>({ onElement, captions, durationS: duration });
   const box = useRef<HTMLElement>(null);
   const [speed, setSpeed] = useState(1);
-  const [volume, setVolume] = useState(1);
+  const { volume, muted, setVolume, toggleMute } = useVolume(element);
+  const [showRemaining, setShowRemaining] = useRemainingPreference();
+  const isAudio = media.kind === 'audio';
+  const pip = usePictureInPicture(isAudio ? null : element);
   const lastSaved = useRef(0);
   const ready = media.status === 'ready' && media.playbackUrl;
 
@@ -53,30 +68,20 @@ export function Player({ media, startAtMs, remember = true, onElement, captions 
 
   if (!ready) return <StatusOverlay media={media} />;
 
-  const changeSpeed = (step: number) => {
-    const i = SPEEDS.indexOf(speed) + step;
-    setSpeed(SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, i))] ?? 1);
+  const toggleFullscreen = () => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void box.current?.requestFullscreen().catch(() => undefined);
   };
+  const onKey = (event: React.KeyboardEvent) =>
+    handleKey(event, {
+      speed: (step) => setSpeed(stepSpeed(speed, step)),
+      fullscreen: isAudio ? undefined : toggleFullscreen,
+    });
+  const download =
+    canDownload && media.playbackUrl
+      ? { href: media.playbackUrl, fileName: downloadName(media.title, media.mimeType) }
+      : null;
 
-  function onKey(event: React.KeyboardEvent) {
-    // `c` works from any control of the player, the seek bar included.
-    if (startCommentOnKey(event)) return;
-    const target = event.target as HTMLElement;
-    if (target.closest('input, select')) return;
-    // A focused button already clicks on space/enter; toggling here too would undo it.
-    if ((event.key === ' ' || event.key === 'Enter') && target.closest('button')) return;
-    const video = ref.current;
-    if (!video) return;
-    if (event.key === ' ' || event.key === 'k') toggle();
-    else if (event.key === 'ArrowLeft') seekTo(video.currentTime - 5);
-    else if (event.key === 'ArrowRight') seekTo(video.currentTime + 5);
-    else if (event.key === '<') changeSpeed(-1);
-    else if (event.key === '>') changeSpeed(1);
-    else return;
-    event.preventDefault();
-  }
-
-  const isAudio = media.kind === 'audio';
   return (
     <section
       ref={box}
@@ -138,9 +143,23 @@ export function Player({ media, startAtMs, remember = true, onElement, captions 
             aria-valuetext={`${formatClock(time * 1000)} of ${formatClock(duration * 1000)}`}
           />
         </div>
-        <span className={styles.time}>
-          {formatClock(time * 1000)} / {formatClock(duration * 1000)}
-        </span>
+        <button
+          type="button"
+          className={styles.timeToggle}
+          data-testid="player-time"
+          aria-pressed={showRemaining}
+          title={showRemaining ? 'Show time played' : 'Show time left'}
+          onClick={() => setShowRemaining(!showRemaining)}
+        >
+          {showRemaining ? (
+            <>
+              {remainingClock(time, duration, speed)}
+              <span className="visually-hidden"> left</span>
+            </>
+          ) : (
+            `${formatClock(time * 1000)} / ${formatClock(duration * 1000)}`
+          )}
+        </button>
         <label className={styles.speed}>
           <span className="visually-hidden">Speed</span>
           <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
@@ -151,6 +170,16 @@ export function Player({ media, startAtMs, remember = true, onElement, captions 
             ))}
           </select>
         </label>
+        <button
+          type="button"
+          className={styles.control}
+          aria-label="Mute"
+          aria-pressed={muted}
+          title="Mute (m)"
+          onClick={toggleMute}
+        >
+          {muted ? <MutedIcon /> : <VolumeIcon />}
+        </button>
         <input
           type="range"
           className={styles.volume}
@@ -158,12 +187,9 @@ export function Player({ media, startAtMs, remember = true, onElement, captions 
           min={0}
           max={1}
           step={0.05}
-          value={volume}
-          onChange={(e) => {
-            const v = Number(e.target.value);
-            setVolume(v);
-            if (ref.current) ref.current.volume = v;
-          }}
+          value={muted ? 0 : volume}
+          aria-valuetext={`${Math.round((muted ? 0 : volume) * 100)} %`}
+          onChange={(e) => setVolume(Number(e.target.value))}
         />
         {captions && (
           <button
@@ -176,19 +202,30 @@ export function Player({ media, startAtMs, remember = true, onElement, captions 
             CC
           </button>
         )}
+        {pip.supported && (
+          <button
+            type="button"
+            className={`${styles.control} ${styles.wideOnly}`}
+            aria-label="Picture in picture"
+            aria-pressed={pip.inPip}
+            title="Picture in picture"
+            onClick={pip.toggle}
+          >
+            <PictureInPictureIcon />
+          </button>
+        )}
         {!isAudio && (
           <button
             type="button"
             className={styles.control}
             aria-label="Full screen"
-            onClick={() => {
-              if (document.fullscreenElement) void document.exitFullscreen();
-              else void box.current?.requestFullscreen().catch(() => undefined);
-            }}
+            title="Full screen (f)"
+            onClick={toggleFullscreen}
           >
             <FullscreenIcon />
           </button>
         )}
+        <PlayerMenu download={download} pip={pip.supported ? pip : null} />
       </div>
     </section>
   );

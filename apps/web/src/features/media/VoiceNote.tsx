@@ -1,17 +1,23 @@
 import type { Media } from '@tidings/contracts';
+import { useEffect, useState } from 'react';
 import { PauseIcon, PlayIcon } from '../../ui/icons';
 import { TimelineMarks } from '../moments/TimelineMarks';
 import { formatClock, savePosition } from './api';
 import styles from './Media.module.css';
+import { nextVoiceSpeed, stepSpeed } from './playerKeys';
 import { StatusOverlay } from './StatusOverlay';
 import { type Captions, CaptionsTrack, useMediaControls } from './useMediaControls';
+import { useVolume } from './useVolumePrefs';
 import { resamplePeaks, Waveform } from './Waveform';
 
 const BARS = 48;
 /** Before the waveform is known (or when there is none): a low flat line. */
 const FLAT = Array.from({ length: BARS }, () => 0.15);
 
-/** A voice note inline in the thread: play button, waveform (click to seek) and duration. */
+/**
+ * A voice note inline in the thread: play button, waveform (click to seek), duration and speed.
+ * Keys as in the player (k/space, ←/→, j/l, m, < >, 0–9), from the note or its controls.
+ */
 export function VoiceNote({
   media,
   startAtMs,
@@ -25,16 +31,28 @@ export function VoiceNote({
   captions?: Captions | null;
 }) {
   const durationS = (media.durationMs ?? 0) / 1000;
-  const { attach, hub, playing, setPlaying, time, setTime, toggle, seekTo, startCommentOnKey } =
+  const { element, attach, hub, playing, setPlaying, time, setTime, toggle, seekTo, handleKey } =
     useMediaControls<HTMLAudioElement>({ onElement, captions, durationS });
+  const [speed, setSpeed] = useState(1);
+  useVolume(element);
+  useEffect(() => {
+    if (!element) return;
+    element.preservesPitch = true;
+    element.playbackRate = speed;
+  }, [element, speed]);
   if (media.status !== 'ready' || !media.playbackUrl) return <StatusOverlay media={media} />;
 
   const waveform = resamplePeaks(media.waveform, BARS);
   const played = durationS > 0 ? time / durationS : 0;
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: `c` reaches here from the focused controls.
-    <div className={styles.voice} data-player="" tabIndex={-1} onKeyDown={startCommentOnKey}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: the keys reach here from the focused controls.
+    <div
+      className={styles.voice}
+      data-player=""
+      tabIndex={-1}
+      onKeyDown={(e) => handleKey(e, { speed: (step) => setSpeed(stepSpeed(speed, step)) })}
+    >
       <button
         type="button"
         className={styles.voicePlay}
@@ -59,6 +77,15 @@ export function VoiceNote({
         />
       </div>
       <span className={styles.time}>{formatClock((playing || time > 0 ? time : durationS) * 1000)}</span>
+      <button
+        type="button"
+        className={styles.voiceSpeed}
+        aria-label={`Voice note speed ${speed}×`}
+        title="Speed (< >)"
+        onClick={() => setSpeed(nextVoiceSpeed(speed))}
+      >
+        {speed}×
+      </button>
       {/* biome-ignore lint/a11y/useMediaCaption: captions come with the transcript, when there is one. */}
       <audio
         ref={attach}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isTyping } from '../../app/shortcuts';
 import { useMomentsHub } from '../moments/MomentsScope';
+import { playerKeyAction, SLIDER_KEYS } from './playerKeys';
 
 export interface Captions {
   src: string;
@@ -22,6 +23,13 @@ export function CaptionsTrack({ captions }: { captions: Captions | null | undefi
   return (
     <track key={captions.src} kind="captions" src={captions.src} srcLang="en" label="Transcript" default />
   );
+}
+
+interface KeyExtras {
+  /** `<` / `>`: one step slower or faster. */
+  speed?: (step: number) => void;
+  /** `f` (video only). */
+  fullscreen?: () => void;
 }
 
 const hasModifier = (e: React.KeyboardEvent) => e.ctrlKey || e.metaKey || e.altKey;
@@ -79,5 +87,47 @@ export function useMediaControls<T extends HTMLMediaElement>({
     return true;
   };
 
-  return { ref, element, attach, hub, playing, setPlaying, time, setTime, toggle, seekTo, startCommentOnKey };
+  /**
+   * The player's keys (see playerKeys.ts), from the player or any of its controls but never while
+   * typing. Handled keys are prevented, so the app's single-key shortcuts (j/k in lists) skip them.
+   */
+  const handleKey = (event: React.KeyboardEvent, extra: KeyExtras): boolean => {
+    if (startCommentOnKey(event)) return true;
+    const target = event.target as HTMLElement;
+    const media = ref.current;
+    if (!media || isTyping(target)) return false;
+    // A focused button already clicks on space/enter; toggling here too would undo it.
+    if ((event.key === ' ' || event.key === 'Enter') && target.closest('button, a')) return false;
+    // A focused slider keeps its own arrows and Home/End.
+    if (target instanceof HTMLInputElement && target.type === 'range' && SLIDER_KEYS.has(event.key))
+      return false;
+    const action = playerKeyAction(event, { paused: media.paused });
+    if (!action) return false;
+    const duration = Number.isFinite(media.duration) ? media.duration : durationS;
+    if (action.type === 'toggle') toggle();
+    else if (action.type === 'seekBy') seekTo(media.currentTime + action.seconds);
+    else if (action.type === 'seekFraction') seekTo(duration * action.fraction);
+    else if (action.type === 'seekEnd') seekTo(duration);
+    else if (action.type === 'mute') media.muted = !media.muted;
+    else if (action.type === 'speed' && extra.speed) extra.speed(action.step);
+    else if (action.type === 'fullscreen' && extra.fullscreen) extra.fullscreen();
+    else return false;
+    event.preventDefault();
+    return true;
+  };
+
+  return {
+    ref,
+    element,
+    attach,
+    hub,
+    playing,
+    setPlaying,
+    time,
+    setTime,
+    toggle,
+    seekTo,
+    startCommentOnKey,
+    handleKey,
+  };
 }

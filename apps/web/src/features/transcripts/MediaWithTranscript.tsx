@@ -45,7 +45,7 @@ export function MediaWithTranscript({ media, startAtMs, seekToMs }: Props) {
     kind === 'audio' ? (
       <VoiceNote media={media} startAtMs={start} onElement={setEl} captions={captions} />
     ) : (
-      <Player media={media} startAtMs={start} onElement={setEl} captions={captions} />
+      <Player media={media} startAtMs={start} onElement={setEl} captions={captions} canDownload />
     );
   if (!ready) return player;
 

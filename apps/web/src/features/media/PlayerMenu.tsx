@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState } from 'react';
+import { DownloadIcon, MoreIcon, PictureInPictureIcon } from '../../ui/icons';
+import styles from './Media.module.css';
+
+const pipSupported = () => typeof document !== 'undefined' && document.pictureInPictureEnabled === true;
+
+/** Picture-in-picture for a video, where the browser allows it; `inPip` follows the browser's own exits. */
+export function usePictureInPicture(video: HTMLVideoElement | null) {
+  const [inPip, setInPip] = useState(false);
+  useEffect(() => {
+    if (!video) return;
+    const on = () => setInPip(true);
+    const off = () => setInPip(false);
+    video.addEventListener('enterpictureinpicture', on);
+    video.addEventListener('leavepictureinpicture', off);
+    return () => {
+      video.removeEventListener('enterpictureinpicture', on);
+      video.removeEventListener('leavepictureinpicture', off);
+    };
+  }, [video]);
+  const toggle = () => {
+    if (!video) return;
+    if (document.pictureInPictureElement) void document.exitPictureInPicture().catch(() => undefined);
+    else void video.requestPictureInPicture().catch(() => undefined);
+  };
+  return { supported: Boolean(video) && pipSupported(), inPip, toggle };
+}
+
+interface MenuProps {
+  /** The file to download and its name; null where the viewer may not download. */
+  download: { href: string; fileName: string } | null;
+  /** Offered here on narrow screens, where its own button is hidden. */
+  pip: { inPip: boolean; toggle: () => void } | null;
+}
+
+/** "More": download, and on narrow screens the controls that do not fit in the bar. */
+export function PlayerMenu({ download, pip }: MenuProps) {
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: PointerEvent) => {
+      if (!box.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', close);
+    return () => document.removeEventListener('pointerdown', close);
+  }, [open]);
+  if (!download && !pip) return null;
+
+  return (
+    // Only picture-in-picture inside: nothing to show on wide screens, where it has its own button.
+    <div ref={box} className={download ? styles.more : `${styles.more} ${styles.narrowOnly}`}>
+      <button
+        type="button"
+        className={styles.control}
+        aria-label="More"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        <MoreIcon />
+      </button>
+      {open && (
+        <div
+          role="menu"
+          className={styles.menu}
+          onClick={() => setOpen(false)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.stopPropagation();
+            setOpen(false);
+            box.current?.querySelector('button')?.focus();
+          }}
+        >
+          {download && (
+            <a role="menuitem" className={styles.menuItem} href={download.href} download={download.fileName}>
+              <DownloadIcon /> Download
+            </a>
+          )}
+          {pip && (
+            <button
+              type="button"
+              role="menuitemcheckbox"
+              aria-checked={pip.inPip}
+              className={`${styles.menuItem} ${styles.narrowOnly}`}
+              onClick={pip.toggle}
+            >
+              <PictureInPictureIcon /> Picture in picture
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
