@@ -68,6 +68,31 @@ describe.each(databasesUnderTest())('delivery engine on %s', (kind) => {
     expect(mailTo(t, BOB)).toHaveLength(1);
   });
 
+  it('someone added to a thread under way hears of it in their next digest, and the author gets nothing extra', async () => {
+    const cleo = await addMember(t.app, ana, { name: 'Cleo Later', email: 'cleo@example.com' });
+    expect((await putPrefs(t, cleo, basePrefs('Europe/Lisbon'))).statusCode).toBe(200);
+    travelTo(t, at(13, 15)); // Tuesday 15:00
+    const thread = await api.thread(ana, {
+      recipients: { userIds: [bob.user.id] },
+      expectation: { kind: 'reply' },
+    });
+    const anasBefore = (await notificationsOf(t, ana.user.id)).length;
+    travelTo(t, at(13, 16));
+    const added = await api.call('POST', `/api/threads/${thread.id}/recipients`, ana, {
+      userIds: [cleo.user.id],
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    const [digest, ...others] = await notificationsOf(t, cleo.user.id);
+    expect(others).toEqual([]);
+    expect(digest).toMatchObject({ reason: 'digest', channel: 'digest', deliver_at: at(14, 9) });
+    expect(await notificationsOf(t, ana.user.id)).toHaveLength(anasBefore);
+    travelTo(t, at(14, 9));
+    await runJobs(t);
+    const mails = mailTo(t, 'cleo@example.com');
+    expect(mails).toHaveLength(1);
+    expect((await simpleParser(mails[0] ?? '')).html || '').toContain(`/threads/${thread.id}`);
+  });
+
   it('leaves out of the digest what was read in the app, and sends no empty digest', async () => {
     travelTo(t, at(13, 22));
     const thread = await api.thread(ana, { recipients: { userIds: [bob.user.id] } });

@@ -6,6 +6,7 @@ import type { Database, SpaceRow, UserRow } from '../../db/schema';
 import { enqueue } from '../../jobs/queue';
 import { invalid } from '../../lib/errors';
 import type { Actor } from '../accounts/actor';
+import { decideDeliveries } from '../delivery/decide-deliveries';
 import { addressEmails } from '../outsiders/address-emails';
 import { outsiderAddedJob } from '../outsiders/outsider-added.job';
 import { outsidersRepository } from '../outsiders/outsiders.repository';
@@ -90,7 +91,27 @@ export async function addRecipients(
     const outsiders = await outsidersRepository(trx).externalAmong(newcomers);
     const members = newcomers.filter((id) => !outsiders.has(id));
     const latest = await repo.latestPost(threadId);
-    if (latest && members.length > 0) await notifyPeople(trx, threadId, latest.id, now, members);
+    if (latest && members.length > 0) {
+      await notifyPeople(trx, threadId, latest.id, now, members);
+      // They hear of the thread the way they hear of any post: in their next digest, per their
+      // own preferences (being added asks nothing of them, so it never interrupts).
+      await decideDeliveries(
+        trx,
+        {
+          postId: latest.id,
+          threadId,
+          authorId: latest.author_id,
+          expectation: latest.expectation,
+          dueAt: latest.due_at === null ? null : Number(latest.due_at),
+          interruptOutsideHours: false,
+          remindIfNoAnswerBy: null,
+          recipients: members,
+          asked: new Set(),
+          mentioned: new Set(),
+        },
+        now,
+      );
+    }
     for (const userId of outsiders) {
       const key = `${threadId}-${userId}-${now}`;
       await enqueue(trx, outsiderAddedJob, { userId, threadId, addedBy: actor.user.id, key }, now, {

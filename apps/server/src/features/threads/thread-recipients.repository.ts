@@ -41,7 +41,7 @@ export function threadRecipientsRepository(db: Kysely<Database>) {
     latestPost: (threadId: string) =>
       db
         .selectFrom('posts')
-        .select(['id', 'created_at'])
+        .select(['id', 'created_at', 'author_id', 'expectation', 'due_at'])
         .where('thread_id', '=', threadId)
         .where('deleted_at', 'is', null)
         .orderBy('created_at', 'desc')
