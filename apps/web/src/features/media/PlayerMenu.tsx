@@ -47,9 +47,33 @@ export function PlayerMenu({ download, pip }: MenuProps) {
   }, [open]);
   if (!download && !pip) return null;
 
+  const close = () => {
+    setOpen(false);
+    box.current?.querySelector('button')?.focus();
+  };
+
   return (
     // Only picture-in-picture inside: nothing to show on wide screens, where it has its own button.
-    <div ref={box} className={download ? styles.more : `${styles.more} ${styles.narrowOnly}`}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the menu from its button or its items.
+    <div
+      ref={box}
+      className={download ? styles.more : `${styles.more} ${styles.narrowOnly}`}
+      onKeyDown={(e) => {
+        if (!open) return;
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          close();
+        } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          // Up and down walk the items (and stay out of the player's seeking).
+          e.preventDefault();
+          e.stopPropagation();
+          const items = visibleItems(box.current);
+          const i = items.indexOf(document.activeElement as HTMLElement);
+          const next = e.key === 'ArrowDown' ? i + 1 : i - 1;
+          items[(next + items.length) % items.length]?.focus();
+        }
+      }}
+    >
       <button
         type="button"
         className={styles.control}
@@ -61,17 +85,8 @@ export function PlayerMenu({ download, pip }: MenuProps) {
         <MoreIcon />
       </button>
       {open && (
-        <div
-          role="menu"
-          className={styles.menu}
-          onClick={() => setOpen(false)}
-          onKeyDown={(e) => {
-            if (e.key !== 'Escape') return;
-            e.stopPropagation();
-            setOpen(false);
-            box.current?.querySelector('button')?.focus();
-          }}
-        >
+        // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard reaches the items themselves; this only closes after a choice.
+        <div ref={focusFirstItem} role="menu" className={styles.menu} onClick={() => setOpen(false)}>
           {download && (
             <a role="menuitem" className={styles.menuItem} href={download.href} download={download.fileName}>
               <DownloadIcon /> Download
@@ -92,4 +107,14 @@ export function PlayerMenu({ download, pip }: MenuProps) {
       )}
     </div>
   );
+}
+
+/** An opened menu takes the focus on its first visible item, as menus do. */
+function focusFirstItem(menu: HTMLDivElement | null) {
+  visibleItems(menu)[0]?.focus();
+}
+
+function visibleItems(root: HTMLElement | null): HTMLElement[] {
+  const items = root ? Array.from(root.querySelectorAll<HTMLElement>('[role^="menuitem"]')) : [];
+  return items.filter((item) => item.offsetParent !== null);
 }

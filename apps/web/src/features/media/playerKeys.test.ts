@@ -103,6 +103,8 @@ describe('downloadName', () => {
   it('makes the title safe for file systems, and names untitled ones', () => {
     expect(downloadName('Q3: plans/budget?', 'video/mp4')).toBe('Q3 plans budget.mp4');
     expect(downloadName('..hidden', 'video/mp4')).toBe('hidden.mp4');
+    expect(downloadName('Quarterly demo.MOV', 'video/mp4')).toBe('Quarterly demo.mp4');
+    expect(downloadName('notes.v2', 'audio/mp4')).toBe('notes.v2.m4a');
     expect(downloadName('   ', 'video/mp4')).toBe('Recording.mp4');
     expect(downloadName('', 'audio/x-unknown')).toBe('Recording.m4a');
     expect(downloadName('x'.repeat(300), 'video/mp4')).toBe(`${'x'.repeat(120)}.mp4`);

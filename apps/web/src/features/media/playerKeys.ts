@@ -95,10 +95,14 @@ const EXTENSIONS: Record<string, string> = {
   'audio/wav': 'wav',
 };
 
+const MEDIA_EXTENSION = /\.(mp4|m4v|m4a|mov|webm|mkv|avi|ogg|ogv|oga|opus|mp3|wav|aac|flac)$/i;
+
 /** A download's file name: the title made safe for file systems, plus the rendition's extension. */
 export function downloadName(title: string, mimeType: string): string {
   const base =
     title
+      // Titles often are the uploaded file's name: "Demo.mov" downloads as "Demo.mp4", not "Demo.mov.mp4".
+      .replace(MEDIA_EXTENSION, '')
       .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
       .replace(/\s+/g, ' ')
       .trim()
