@@ -150,6 +150,10 @@ test('a member plays with the keyboard: j/l, digits, m, k, frames, End; PiP, dow
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Two rows: the seek bar, then every button on one line.
+  const rowOf = async (name: string) => (await again.player.getByRole('button', { name }).boundingBox())?.y;
+  expect(await rowOf('More')).toBe(await rowOf('Play'));
+  expect(await rowOf('Full screen')).toBe(await rowOf('Play'));
   await expect(again.player.getByRole('button', { name: 'Picture in picture' })).toBeHidden();
   await again.player.getByRole('button', { name: 'More' }).click();
   await expect(again.player.getByRole('menuitemcheckbox', { name: 'Picture in picture' })).toBeVisible();
