@@ -26,7 +26,7 @@ function Segments<T extends string>({ legend, labels, value, onChange }: Segment
           <label key={option} className={styles.segment}>
             <input
               type="radio"
-              className="visually-hidden"
+              className={styles.radio}
               name={name}
               value={option}
               checked={value === option}
@@ -87,7 +87,7 @@ export function BubbleMover({
           <label key={option} className={styles.corner} title={bubbleCorners[option]}>
             <input
               type="radio"
-              className="visually-hidden"
+              className={styles.radio}
               name={name}
               value={option}
               checked={corner === option}

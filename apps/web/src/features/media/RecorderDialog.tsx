@@ -163,8 +163,14 @@ function Recorder({
             ready={capture.mic !== null}
             disabled={busy}
           />
-          {mode === 'screen-camera' && <BubbleSetup layout={bubble} onChange={setBubble} disabled={busy} />}
-          {(mode === 'camera' || mode === 'screen-camera') && <LivePreview stream={capture.cam} />}
+          {mode === 'camera' && <LivePreview stream={capture.cam} />}
+          {/* The recording shows the camera as a round bubble: so does the preview, at its size. */}
+          {mode === 'screen-camera' && (
+            <>
+              <BubbleSetup layout={bubble} onChange={setBubble} disabled={busy} />
+              <LivePreview stream={capture.cam} bubble={bubble.size} />
+            </>
+          )}
         </>
       )}
       {phase !== 'stopped' && <MicMeter stream={capture.mic} warn={!session} />}
