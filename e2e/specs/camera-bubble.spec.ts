@@ -89,6 +89,9 @@ test('Screen and camera: the bubble goes where it is put, before and while recor
 
   await startRecording(page);
   await waitForTimer(page, 2);
+  // Frames are timed by a worker, which keeps its pace while the tab is hidden (people switch
+  // away to show what they record); requestAnimationFrame would stop.
+  expect(page.workers().some((w) => w.url().includes('frame-clock'))).toBe(true);
   const self = dialog.getByLabel('Camera preview');
   expect(await self.evaluate((v) => v.getBoundingClientRect().width)).toBeGreaterThan(140);
   // Keyboard: the moving control is a radio group; from Top left, three steps on is Bottom right.

@@ -1,6 +1,7 @@
 /** Capture: containers, devices remembered in localStorage, and the streams for each mode. */
 
 import { type BubbleLayout, bubbleGeometry } from './bubble';
+import { startFrameClock } from './frame-clock';
 
 export type RecordingMode = 'camera' | 'screen' | 'screen-camera' | 'voice';
 
@@ -96,7 +97,6 @@ export function composite(
   canvas.width = even(settings?.width ?? 1280);
   canvas.height = even(settings?.height ?? 720);
   const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-  let frame = 0;
   let at = bubbleGeometry(layout(), canvas.width, canvas.height);
   const draw = () => {
     ctx.fillStyle = '#000';
@@ -115,13 +115,14 @@ export function composite(
       ctx.drawImage(cameraVideo, (vw - side) / 2, (vh - side) / 2, side, side, x, y, d, d);
       ctx.restore();
     }
-    frame = requestAnimationFrame(draw);
   };
-  frame = requestAnimationFrame(draw);
+  // Not requestAnimationFrame: it stops while the tab is hidden, and people switch away to show
+  // what they are recording.
+  const stopClock = startFrameClock(30, draw);
   return {
     stream: canvas.captureStream(30),
     stop: () => {
-      cancelAnimationFrame(frame);
+      stopClock();
       screenVideo.srcObject = null;
       cameraVideo.srcObject = null;
     },
