@@ -10,7 +10,7 @@ import {
 } from '../../ui/icons';
 import { TimelineMarks } from '../moments/TimelineMarks';
 import { formatClock, savePosition } from './api';
-import styles from './Media.module.css';
+import styles from './Player.module.css';
 import { PlayerMenu, usePictureInPicture } from './PlayerMenu';
 import { downloadName, remainingClock, SPEEDS, stepSpeed } from './playerKeys';
 import { StatusOverlay } from './StatusOverlay';

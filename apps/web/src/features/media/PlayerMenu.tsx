@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { DownloadIcon, MoreIcon, PictureInPictureIcon } from '../../ui/icons';
-import styles from './Media.module.css';
+import styles from './Player.module.css';
 
 const pipSupported = () => typeof document !== 'undefined' && document.pictureInPictureEnabled === true;
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { PauseIcon, PlayIcon } from '../../ui/icons';
 import { TimelineMarks } from '../moments/TimelineMarks';
 import { formatClock, savePosition } from './api';
-import styles from './Media.module.css';
+import styles from './Player.module.css';
 import { nextVoiceSpeed, stepSpeed } from './playerKeys';
 import { StatusOverlay } from './StatusOverlay';
 import { type Captions, CaptionsTrack, useMediaControls } from './useMediaControls';

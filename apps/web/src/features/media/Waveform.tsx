@@ -1,4 +1,4 @@
-import styles from './Media.module.css';
+import styles from './Player.module.css';
 
 /** Peaks resampled to `count` bars; none when the recording has no waveform. */
 export function resamplePeaks(peaks: number[] | null, count: number): number[] {
