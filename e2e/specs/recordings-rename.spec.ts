@@ -172,4 +172,7 @@ test('g r goes to Recordings; the ? dialog lists it', async ({ page, api }) => {
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toContainText('Go to Recordings');
+  // The player's own keys are a group of their own.
+  await expect(dialog.getByRole('heading', { name: 'In the player' })).toBeVisible();
+  await expect(dialog).toContainText('Back 10 seconds');
 });

@@ -1,7 +1,14 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 
-export const shortcuts: Array<{ keys: string[]; description: string }> = [
+export interface Shortcut {
+  keys: string[];
+  description: string;
+  /** Player keys work while a player or one of its controls has focus. */
+  where?: 'player';
+}
+
+export const shortcuts: Shortcut[] = [
   { keys: ['g', 'i'], description: 'Go to Inbox' },
   { keys: ['g', 's'], description: 'Go to Spaces' },
   { keys: ['g', 'r'], description: 'Go to Recordings' },
@@ -14,20 +21,20 @@ export const shortcuts: Array<{ keys: string[]; description: string }> = [
   { keys: ['c'], description: 'Comment at the current moment (a recording in a thread has focus)' },
   { keys: ['?'], description: 'Show keyboard shortcuts' },
   // The player's own keys, while a player or one of its controls has focus (playerKeys.ts).
-  { keys: ['k'], description: 'Play or pause; Space too (player)' },
-  { keys: ['j'], description: 'Back 10 seconds (player)' },
-  { keys: ['l'], description: 'Forward 10 seconds (player)' },
-  { keys: ['←'], description: 'Back 5 seconds (player)' },
-  { keys: ['→'], description: 'Forward 5 seconds (player)' },
-  { keys: ['0–9'], description: 'Jump to 0 %–90 % (player)' },
-  { keys: ['Home'], description: 'Jump to the start (player)' },
-  { keys: ['End'], description: 'Jump to the end (player)' },
-  { keys: [','], description: 'One frame back, while paused (player)' },
-  { keys: ['.'], description: 'One frame forward, while paused (player)' },
-  { keys: ['<'], description: 'Slower (player)' },
-  { keys: ['>'], description: 'Faster (player)' },
-  { keys: ['m'], description: 'Mute or unmute (player)' },
-  { keys: ['f'], description: 'Full screen (player)' },
+  { keys: ['k'], description: 'Play or pause; Space too', where: 'player' },
+  { keys: ['j'], description: 'Back 10 seconds', where: 'player' },
+  { keys: ['l'], description: 'Forward 10 seconds', where: 'player' },
+  { keys: ['←'], description: 'Back 5 seconds', where: 'player' },
+  { keys: ['→'], description: 'Forward 5 seconds', where: 'player' },
+  { keys: ['0–9'], description: 'Jump to 0 %–90 %', where: 'player' },
+  { keys: ['Home'], description: 'Jump to the start', where: 'player' },
+  { keys: ['End'], description: 'Jump to the end', where: 'player' },
+  { keys: [','], description: 'One frame back, while paused', where: 'player' },
+  { keys: ['.'], description: 'One frame forward, while paused', where: 'player' },
+  { keys: ['<'], description: 'Slower', where: 'player' },
+  { keys: ['>'], description: 'Faster', where: 'player' },
+  { keys: ['m'], description: 'Mute or unmute', where: 'player' },
+  { keys: ['f'], description: 'Full screen', where: 'player' },
 ];
 
 /** Typing into a field, or a modal being open, switches the single-key shortcuts off. */
