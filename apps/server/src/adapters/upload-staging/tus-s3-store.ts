@@ -36,8 +36,8 @@ export class TusS3Store extends S3Store {
   private readonly prefix: string;
   /** Parts of one PATCH go up concurrently; their updates of `.parts` take turns. */
   private readonly partListTurns = new Map<string, Promise<unknown>>();
-  /** The tail a PATCH in progress read back, until a stored part has taken it in. */
-  private readonly tailsBeingAbsorbed = new Map<string, string>();
+  /** The tail a PATCH in progress read back, and the part number that will take it in. */
+  private readonly tailsBeingAbsorbed = new Map<string, { id: string; intoPart?: number }>();
 
   constructor(options: {
     s3ClientConfig: ConstructorParameters<typeof S3Store>[0]['s3ClientConfig'];
@@ -120,17 +120,29 @@ export class TusS3Store extends S3Store {
     const stagedId = metadata.file.id;
     const size = Buffer.isBuffer(body) ? body.length : await sizeOfFileStream(body);
     const etag = await super.uploadPart(metadata, body, partNumber);
-    // Only a PATCH's first part starts with the tail it read back (parts are numbered in order).
+    // Only a PATCH's first part starts with the tail it read back.
     const tail = this.tailsBeingAbsorbed.get(stagedId);
-    const first = tail !== undefined && partNumber === (await this.retrieveParts(stagedId)).length + 1;
+    const first = tail !== undefined && partNumber === tail.intoPart;
     await this.recordPart(stagedId, {
       PartNumber: partNumber,
       ETag: etag,
       Size: size,
-      ...(first ? { AbsorbedTail: tail } : {}),
+      ...(first ? { AbsorbedTail: tail.id } : {}),
     });
     if (first) this.tailsBeingAbsorbed.delete(stagedId);
     return etag;
+  }
+
+  /** Notes the PATCH's first part number: that part is the one that takes in the tail. */
+  protected override uploadParts(
+    metadata: MetadataValue,
+    readStream: Readable,
+    currentPartNumber: number,
+    offset: number,
+  ): Promise<number> {
+    const tail = this.tailsBeingAbsorbed.get(metadata.file.id);
+    if (tail) tail.intoPart = currentPartNumber;
+    return super.uploadParts(metadata, readStream, currentPartNumber, offset);
   }
 
   /*
@@ -158,7 +170,7 @@ export class TusS3Store extends S3Store {
     const object = await this.client.getObject({ Bucket: this.bucket, Key: this.partKey(stagedId, true) });
     // Replaced between the HEAD and the GET (another node): read the state again next time.
     if (object.Metadata?.['tail-id'] !== tail.id) throw ERRORS.FILE_WRITE_ERROR;
-    this.tailsBeingAbsorbed.set(stagedId, tail.id);
+    this.tailsBeingAbsorbed.set(stagedId, { id: tail.id });
     return object.Body as Readable;
   }
 

@@ -16,6 +16,7 @@ import { newId } from '../../lib/ids';
 import type { Actor } from '../accounts/actor';
 import { transcriptsRepository } from '../transcripts/transcripts.repository';
 import { viewSummaries } from '../views/view-summaries';
+import { announceMediaUpdated } from './announce';
 import { enqueueFinalize } from './finalize-queue';
 import { assertCanManageWorkspaceSettings, isMediaOwner, isMediaType } from './media.policy';
 import { type MediaWithOwner, mediaRepository } from './media.repository';
@@ -40,13 +41,7 @@ export function mediaService(ctx: AppContext, sign: SignMediaUrls = unsignedUrls
   const present = async (viewerId: string, row: MediaWithOwner): Promise<Media> =>
     presentMedia(row, await sign(viewerId, row), ctx.config.publicUrl);
 
-  async function publish(row: Pick<MediaRow, 'id' | 'owner_id'>) {
-    try {
-      await ctx.live.publish([row.owner_id], { type: 'media.updated', mediaId: row.id });
-    } catch (error) {
-      ctx.log.warn({ err: error, mediaId: row.id }, 'media event not published');
-    }
-  }
+  const publish = (row: Pick<MediaRow, 'id' | 'owner_id'>) => announceMediaUpdated(ctx, row.owner_id, row.id);
 
   async function findOwn(actor: Actor, id: string): Promise<MediaWithOwner> {
     const row = await media.find(id);

@@ -7,6 +7,7 @@ import type { SpeechToText } from '../../adapters/speech/speech-to-text';
 import type { AppContext } from '../../context';
 import { defineJob } from '../../jobs/job';
 import { enqueue, LEASE_MS } from '../../jobs/queue';
+import { announceMediaUpdated } from '../media/announce';
 import { localFileOf } from '../media/local-file';
 import { mediaRepository } from '../media/media.repository';
 import { wordsText } from './segments';
@@ -38,13 +39,7 @@ export const transcribeJob = defineJob({
     const media = await mediaRepository(ctx.db).find(mediaId);
     if (media?.status !== 'ready' || !media.playable_key) return;
     const transcripts = transcriptsRepository(ctx.db);
-    const announce = async () => {
-      try {
-        await ctx.live.publish([media.owner_id], { type: 'media.updated', mediaId });
-      } catch (error) {
-        ctx.log.warn({ err: error, mediaId }, 'media event not published');
-      }
-    };
+    const announce = () => announceMediaUpdated(ctx, media.owner_id, mediaId);
     const stt = sttOf(ctx);
     const engineOn = stt !== null && stt.name !== 'none';
     if (!(await transcripts.find(mediaId))) await transcripts.reset(mediaId, ctx.now());

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import { conflict, forbidden, invalid } from '../../lib/errors';
 import type { Actor } from '../accounts/actor';
+import { announceMediaUpdated } from '../media/announce';
 import type { MediaService } from '../media/media.service';
 import { presentTranscript, wordsOf } from './present';
 import { buildVtt, wordsText } from './segments';
@@ -24,13 +25,7 @@ export function transcriptsService(ctx: AppContext, media: MediaService) {
     return visible;
   }
 
-  async function announce(ownerId: string, mediaId: string) {
-    try {
-      await ctx.live.publish([ownerId], { type: 'media.updated', mediaId });
-    } catch (error) {
-      ctx.log.warn({ err: error, mediaId }, 'media event not published');
-    }
-  }
+  const announce = (ownerId: string, mediaId: string) => announceMediaUpdated(ctx, ownerId, mediaId);
 
   return {
     async getTranscript(actor: Actor, mediaId: string): Promise<Transcript> {

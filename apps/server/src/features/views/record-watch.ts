@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/schema';
+import { announceMediaUpdated } from '../media/announce';
 import { countsAsView, mergeRanges, parseRanges, type WatchedRange, watchedMs } from './watched-ranges';
 
 export interface WatchReport {
@@ -32,9 +33,7 @@ export async function recordWatch(ctx: Pick<AppContext, 'db' | 'now' | 'live' | 
   const state = await ctx.db.transaction().execute((trx) => recordWatchIn(trx, report, ctx.now()));
   // The author's library shows viewer counts: tell their open pages when someone new counts.
   if (state?.countedNow && report.userId !== state.ownerId) {
-    await ctx.live
-      .publish([state.ownerId], { type: 'media.updated', mediaId: report.mediaId })
-      .catch((err: unknown) => ctx.log.warn({ err, mediaId: report.mediaId }, 'media event not published'));
+    await announceMediaUpdated(ctx, state.ownerId, report.mediaId);
   }
   return state;
 }

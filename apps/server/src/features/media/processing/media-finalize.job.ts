@@ -5,6 +5,7 @@ import type { AppContext } from '../../../context';
 import { defineJob } from '../../../jobs/job';
 import { LEASE_MS } from '../../../jobs/queue';
 import { enqueueTranscription } from '../../transcripts/transcribe.job';
+import { announceMediaUpdated } from '../announce';
 import { FINALIZE_JOB } from '../finalize-queue';
 import { localFileOf, storeFile } from '../local-file';
 import { mediaRepository } from '../media.repository';
@@ -40,13 +41,7 @@ export const mediaFinalizeJob = defineJob({
     const row = await media.find(mediaId);
     // Deleted meanwhile, already done, or failed for good: nothing to do.
     if (row?.status !== 'processing') return;
-    const announce = async () => {
-      try {
-        await ctx.live.publish([row.owner_id], { type: 'media.updated', mediaId });
-      } catch (error) {
-        ctx.log.warn({ err: error, mediaId }, 'media event not published');
-      }
-    };
+    const announce = () => announceMediaUpdated(ctx, row.owner_id, mediaId);
     // Under DATA_DIR, so finished files move into local storage with a rename, not a copy.
     const workRoot = path.join(ctx.config.dataDir, 'processing');
     await fs.mkdir(workRoot, { recursive: true });

@@ -5,6 +5,7 @@ import { MediaToolError } from '../../../adapters/media-tool/media-tool';
 import type { AppContext } from '../../../context';
 import { defineJob } from '../../../jobs/job';
 import { enqueue } from '../../../jobs/queue';
+import { announceMediaUpdated } from '../announce';
 import { localFileOf, storeFile } from '../local-file';
 import { mediaRepository } from '../media.repository';
 import { writePreview } from './steps';
@@ -55,7 +56,7 @@ export const mediaPreviewJob = defineJob({
         await ctx.blobs.delete(key);
         return;
       }
-      await announce(ctx, row.owner_id, mediaId);
+      await announceMediaUpdated(ctx, row.owner_id, mediaId);
     } finally {
       await fs.rm(workDir, { recursive: true, force: true });
     }
@@ -64,12 +65,4 @@ export const mediaPreviewJob = defineJob({
 
 export async function enqueuePreview(ctx: AppContext, mediaId: string): Promise<void> {
   await enqueue(ctx.db, mediaPreviewJob, { mediaId }, ctx.now(), { dedupeKey: `${PREVIEW_JOB}:${mediaId}` });
-}
-
-async function announce(ctx: AppContext, ownerId: string, mediaId: string) {
-  try {
-    await ctx.live.publish([ownerId], { type: 'media.updated', mediaId });
-  } catch (error) {
-    ctx.log.warn({ err: error, mediaId }, 'media event not published');
-  }
 }
